@@ -1,0 +1,20 @@
+# The two entry points of the README: `make seed` and `make test`.
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := assessments/hitachinaka/yobou-sesshu
+
+.PHONY: setup seed test lint
+
+setup:
+	@./scripts/setup.sh
+
+seed: setup
+	$(BIN)/hpia validate $(SEED)
+
+lint: setup
+	$(BIN)/ruff check hpia tests bench
+	$(BIN)/ruff format --check hpia tests bench
+	$(BIN)/mypy hpia
+
+test: lint
+	$(BIN)/pytest

@@ -1,0 +1,3 @@
+from hpia.cli import entry
+
+entry()

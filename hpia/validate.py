@@ -1,0 +1,133 @@
+"""`hpia validate`: is each form file a well-formed 評価書 of its 様式?
+
+Reading (encoding, YAML), the shape the catalog gives (keys, types,
+choices) and the form's own consistency rules (spipa.md §1.3) all report
+into one list, so a single run shows every problem of a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from hpia import catalog, messages
+from hpia.assessment import Assessment
+from hpia.errors import SourceError, UsageError
+from hpia.locate import locate
+from hpia.model import STAMP_KEY, form_model
+from hpia.problems import Level, Problem, ordered
+from hpia.rules import consistency
+from hpia.values import UNKNOWN, is_unknown
+from hpia.yamlio import Source, read_source
+
+FORM_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Report:
+    """What validation found, file by file."""
+
+    problems: list[Problem] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def form_files(path: Path) -> list[Path]:
+    """The form files at `path`: the file itself, or those under a folder."""
+    if not path.exists():
+        raise UsageError(f"{path}: ファイルまたはフォルダが見つかりません。")
+    if path.is_file():
+        return [path]
+    found = sorted(p for p in path.rglob("*") if p.suffix in FORM_SUFFIXES)
+    if not found:
+        raise UsageError(f"{path}: 評価書のファイル（juten.yaml など）がありません。")
+    return found
+
+
+def validate_paths(paths: list[Path]) -> Report:
+    report = Report()
+    for path in paths:
+        for file in form_files(path):
+            problems, assessment = validate_file(file)
+            report.problems.extend(problems)
+            if assessment is not None:
+                report.assessments.append(assessment)
+    report.problems = ordered(report.problems)
+    return report
+
+
+def validate_file(path: Path) -> tuple[list[Problem], Assessment | None]:
+    try:
+        source = read_source(path)
+    except SourceError as err:
+        return [err.problem], None
+
+    form = _form_of(source)
+    if isinstance(form, Problem):
+        return [form], None
+
+    try:
+        model = form_model(form).model_validate(source.tree)
+    except ValidationError as err:
+        return messages.to_problems(form, source, err.errors()), None
+
+    assessment = Assessment(form, source, model.model_dump(by_alias=True))
+    problems = list(consistency.check(assessment))
+    problems.extend(_unknowns(assessment))
+    return problems, assessment
+
+
+def _form_of(source: Source) -> catalog.Form | Problem:
+    stamp = source.tree.get(STAMP_KEY)
+    known = "、".join(f"「{f.stamp}」" for f in catalog.FORMS)
+    if stamp is None:
+        return Problem(
+            source.name,
+            1,
+            1,
+            "様式",
+            "1行目に「様式: 令和６年10月　様式３」のように様式の版を書いてください。"
+            f"対応している様式: {known}",
+        )
+    form = catalog.find_form(str(stamp))
+    if form is None:
+        line, col = locate(source.tree, (STAMP_KEY,))
+        return Problem(
+            source.name,
+            line,
+            col,
+            "様式",
+            f"「{stamp}」は対応していない様式です。対応している様式: {known}",
+        )
+    return form
+
+
+def _unknowns(assessment: Assessment) -> Iterator[Problem]:
+    """A warning for each value written as （不明）: known gaps stay visible."""
+    for path, value in _leaves(assessment.data, ()):
+        if is_unknown(value):
+            yield assessment.problem(
+                path,
+                f"値が{UNKNOWN}です。根拠となる資料で確認して記入してください。",
+                Level.WARNING,
+                rule="unknown-value",
+            )
+
+
+def _leaves(
+    value: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _leaves(child, (*path, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _leaves(child, (*path, i))
+    else:
+        yield path, value
