@@ -34,7 +34,8 @@ class FormPart(BaseModel):
     )
 
 
-def _reader(node: Node) -> values.Reader:
+def reader(node: Node) -> values.Reader:
+    """The reader that checks a YAML value of `node`, as validation does."""
     match node.kind:
         case Kind.TEXT | Kind.LONGTEXT:
             return values.read_text
@@ -61,7 +62,7 @@ def _value_field(node: Node, path: tuple[str, ...], form: Form) -> Any:
         description=item_description(form, node, path),
         json_schema_extra=field_schema(node),
     )
-    return (Annotated[Any, BeforeValidator(_reader(node))], info)
+    return (Annotated[Any, BeforeValidator(reader(node))], info)
 
 
 def _group_model(form: Form, node: Node, path: tuple[str, ...]) -> type[FormPart]:
