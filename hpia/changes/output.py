@@ -1,0 +1,52 @@
+"""The change table printed: a table for people, JSON and CSV for tools.
+
+JSON rows are `{"date", "item", "before", "after", "timing", "reason"}`
+(design.md); a row of edits not committed yet also has `"pending": true`.
+CSV has the form's six columns and a seventh, 状態, that says 未コミット.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from hpia.changes.rows import COLUMNS, Row
+from hpia.values import UNKNOWN
+
+PENDING = "未コミット"
+
+
+def as_json(rows: Sequence[Row]) -> str:
+    return json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2)
+
+
+def as_csv(rows: Sequence[Row]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*COLUMNS, "状態"])
+    for r in rows:
+        date = r.date.isoformat() if r.date else UNKNOWN
+        state = PENDING if r.pending else ""
+        writer.writerow([date, r.item, r.before, r.after, r.timing, r.reason, state])
+    return out.getvalue().rstrip("\n")
+
+
+def as_table(rows: Sequence[Row], width: int) -> str:
+    """The six columns of 別添２, wrapped to `width` terminal columns."""
+    table = Table(box=box.SQUARE, show_lines=True, expand=True)
+    for name, share in zip(COLUMNS, (2, 3, 4, 4, 1, 2), strict=True):
+        table.add_column(name, ratio=share, overflow="fold")
+    for r in rows:
+        date = r.printed_date + (f"\n（{PENDING}）" if r.pending else "")
+        table.add_row(date, r.item, r.before, r.after, r.timing, r.reason)
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, highlight=False)
+    console.print(table)
+    return out.getvalue().rstrip("\n")
