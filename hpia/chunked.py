@@ -207,7 +207,7 @@ _MISSING = object()
 
 def _has_content(text: str) -> bool:
     """Whether `text` holds more than blank lines and comments."""
-    return re.search(r"(?m)^[ ]*[^\s#]", text) is not None
+    return re.search(r"(?m)^[ ]*[^ \n#]", text) is not None
 
 
 def _pieces(body: str, indent: int, lead: str) -> Iterator[str]:
@@ -220,7 +220,7 @@ def _pieces(body: str, indent: int, lead: str) -> Iterator[str]:
     at_start = body.startswith(" " * indent) and first.match(body, indent)
     starts = [0] if at_start else []
     # A literal "\n" first lets the regex engine skip ahead fast.
-    for line in re.finditer(rf"\n( {{0,{indent}}})(?=[^\s#])", body):
+    for line in re.finditer(rf"\n( {{0,{indent}}})(?=[^ \n#])", body):
         if len(line.group(1)) != indent or not first.match(body, line.end()):
             raise _Fallback
         starts.append(line.start(1))
@@ -244,7 +244,7 @@ def _entries(body: str, indent: int) -> Iterator[tuple[str, str, int]]:
 
 def _nested_indent(body: str, indent: int) -> tuple[int, bool]:
     """The indentation of the block under a key, and whether it is a list."""
-    found = re.search(r"(?m)^([ ]*)([^\s#])", body)
+    found = re.search(r"(?m)^([ ]*)([^ \n#])", body)
     assert found is not None
     inner = len(found.group(1))
     is_list = _SEQUENCE.match(body, found.start(2)) is not None and inner >= indent
@@ -293,7 +293,9 @@ def _literal(entry: str, indent: int) -> str | None:
 
 
 def _only_comments(lines: list[str]) -> bool:
-    return all(not line.strip() or line.lstrip().startswith("#") for line in lines)
+    return all(
+        not line.strip(" ") or line.lstrip(" ").startswith("#") for line in lines
+    )
 
 
 def _chomp(lines: list[str], indicator: str) -> str:

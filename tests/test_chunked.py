@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+from gitrepo import FIXTURE
+from ruamel.yaml.error import YAMLError
+
+from hpia.chunked import Reader, Unreadable, plain
+from hpia.yamlio import make_yaml
+
+
+def full(text: str) -> Any:
+    """What a whole-file parse gives: the answer the reader must match."""
+    return plain(make_yaml().load(text))
+
+
+def outcome(read: Any, text: str) -> Any:
+    """The value read, or "unreadable" for a text the reader refuses."""
+    try:
+        return read(text)
+    except (Unreadable, YAMLError):
+        return "unreadable"
+
+
+def test_reads_a_form_file_as_the_full_parser_does() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert Reader().read(text) == full(text)
+
+
+def test_values_are_plain_python() -> None:
+    value = Reader().read('a: "quoted"\nb: 2025-04-15\nc:\n  - 1\n  - x\n')
+    assert value == {"a": "quoted", "b": dt.date(2025, 4, 15), "c": [1, "x"]}
+    assert type(value["a"]) is str and type(value["c"]) is list
+
+
+def test_unchanged_parts_of_the_next_version_are_the_same_objects() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    edited = text.replace("部署: 部署", "部署: 健康推進課")
+    reader = Reader()
+    first, second = reader.read(text), reader.read(edited)
+
+    assert second == full(edited)
+    assert second["特定個人情報ファイル"] is first["特定個人情報ファイル"]
+    assert second["基本情報"] is not first["基本情報"]
+
+
+EDITS = [
+    pytest.param("部署: 部署", "部署: 健康推進課", id="plain value"),
+    pytest.param("    二行目。\n", "    二行目。\n\n    三行目。\n", id="lines added"),
+    pytest.param(
+        "  他の評価実施機関:\n", "  他の評価実施機関: なし\n", id="empty filled"
+    ),
+    pytest.param(
+        "    - システムの名称: 宛名管理システム\n",
+        "    - システムの名称: 住民記録システム\n      # 新しいシステム\n",
+        id="comment in a block",
+    ),
+    pytest.param(
+        "        - 情報提供ネットワークシステム\n",
+        "        - 情報提供ネットワークシステム\n        - 庁内連携システム\n",
+        id="tick added",
+    ),
+    pytest.param("事務の内容: |-\n", "事務の内容: |+\n", id="keep trailing lines"),
+    pytest.param("事務の内容: |-\n", "事務の内容: |\n", id="clip"),
+    pytest.param("事務の内容: |-\n", "事務の内容: |2-\n", id="indentation indicator"),
+    pytest.param("事務の内容: |-\n", "事務の内容: >-\n", id="folded"),
+    pytest.param("    部署: 部署\n", "    部署: 部署  # 担当\n", id="trailing comment"),
+    pytest.param("    部署: 部署\n", '    "部署": 部署\n', id="quoted key"),
+    pytest.param("    部署: 部署\n", "    部署: &a 部署\n", id="anchor"),
+    pytest.param(
+        "    部署: 部署\n    所属長の役職名: 所属長の役職名\n",
+        "    部署: &a 部署\n    所属長の役職名: *a\n",
+        id="alias to another piece",
+    ),
+    pytest.param(
+        "    部署: 部署\n", "    部署: [健康推進課,\n      保健センター]\n", id="flow"
+    ),
+    pytest.param("    部署: 部署\n", "    部署: 010\n", id="number"),
+    pytest.param("    部署: 部署\n", "    部署: 'yes'\n", id="quoted value"),
+    pytest.param("    部署: 部署\n", "    部署: 部署\n    null: x\n", id="null key"),
+    pytest.param(
+        "    部署: 部署\n", "    部署: 部署\n    <<: {a: 1}\n", id="merge key"
+    ),
+    pytest.param("様式:", "%YAML 1.2\n---\n様式:", id="directive"),
+    pytest.param(
+        "    部署: 部署\n", "    部署: \u3000全角で始まる\n", id="full-width space"
+    ),
+    pytest.param("    二行目。\n", "    二行目。\u2028続き\n", id="line separator"),
+    pytest.param("    部署: 部署\n", "\t部署: 部署\n", id="tab"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EDITS)
+def test_an_edited_version_reads_as_the_full_parser_reads_it(
+    old: str, new: str
+) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert old in text
+    edited = text.replace(old, new, 1)
+    reader = Reader()
+    reader.read(text)
+    assert outcome(reader.read, edited) == outcome(full, edited)
+
+
+BROKEN = [
+    pytest.param(
+        "    部署: 部署\n", "    部署: 部署\n    部署: 二重\n", id="duplicate key"
+    ),
+    pytest.param("    部署: 部署\n", "    部署: 'unclosed\n", id="unclosed quote"),
+    pytest.param("    部署: 部署\n", "    部署: *nowhere\n", id="unknown alias"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), BROKEN)
+def test_a_version_the_full_parser_refuses_is_unreadable(old: str, new: str) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    edited = text.replace(old, new, 1)
+    reader = Reader()
+    reader.read(text)
+    with pytest.raises(Unreadable, match="YAMLとして読めません"):
+        reader.read(edited)
+
+
+def test_a_list_at_the_top_is_unreadable() -> None:
+    with pytest.raises(Unreadable, match="最上位"):
+        Reader().read("- a\n- b\n")
+
+
+def test_the_reader_goes_on_after_an_unreadable_version() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    reader = Reader()
+    reader.read(text)
+    with pytest.raises(Unreadable):
+        reader.read(text.replace("部署: 部署", "部署: 'x"))
+    assert reader.read(text) == full(text)
+
+
+LINES = [
+    "本文です。",
+    "　全角で始まる行",
+    "  字下げした行",
+    "",
+    "a: b",
+    "# 記号",
+    "- 項目",
+    "\t",
+]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_literal_blocks_read_as_the_full_parser_reads_them(seed: int) -> None:
+    """Literal blocks take a fast path; it must agree with ruamel.yaml."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        header = rng.choice(["|", "|-", "|+"])
+        lines = [rng.choice(LINES) for _ in range(rng.randint(1, 5))]
+        lines[0] = lines[0] or "先頭"
+        body = "".join(f"      {line}\n" if line else "\n" for line in lines)
+        tail = rng.choice(["", "\n", "      \n", "    # 注記\n"])
+        text = f"a:\n  b:\n    c: {header}\n{body}{tail}    d: x\n"
+        assert outcome(Reader().read, text) == outcome(full, text), text
