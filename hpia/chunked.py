@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from hpia.yamlio import make_yaml
 
@@ -94,6 +94,11 @@ class Reader:
     def _whole(self, text: str) -> dict[str, Any]:
         try:
             tree = make_yaml().load(text)
+        except MarkedYAMLError as err:
+            line = err.problem_mark.line + 1 if err.problem_mark else "?"
+            raise Unreadable(
+                f"{line}行目: YAMLとして読めません（{err.problem}）。"
+            ) from err
         except YAMLError as err:
             raise Unreadable(f"YAMLとして読めません（{err}）。") from err
         if not isinstance(tree, dict):

@@ -89,6 +89,8 @@ def read_history(path: Path, revisions: Sequence[str] = ()) -> History:
         history.in_git = True
         _check_usable(repo, top)
 
+        if _quiet(repo, "rev-parse", "--verify", "-q", "HEAD") is None:
+            return history  # no commit yet (risks.md §4: an empty repository)
         commits, names = _log(repo, name)
         _check_complete(repo, commits, path)
         history.commits = commits
@@ -158,7 +160,11 @@ def _check_usable(repo: Any, top: Path) -> None:
 
 
 def _log(repo: Any, name: str) -> tuple[list[Commit], list[str]]:
-    """Commits that changed the file, oldest first, and its former names."""
+    """Commits that changed the file, oldest first, and its former names.
+
+    A rename is followed. A copy is not: a new assessment made by copying
+    another one starts its own history there, without the other's rows.
+    """
     out = _run(
         repo,
         "log",
@@ -176,11 +182,13 @@ def _log(repo: Any, name: str) -> tuple[list[Commit], list[str]]:
     names: list[str] = []
     for record in str(out).split("\x1e")[1:]:
         sha, parents, date, message, raw = record.split("\x1f", 4)
-        change = next(_raw_entries(raw), None)
-        if change is None:
+        entry = next(_raw_entries(raw), None)
+        if entry is None:
             continue
-        before, after, paths = change
-        names.extend(p for p in paths if p != name and p not in names)
+        status, before, after, paths = entry
+        copied = status.startswith("C")
+        if not copied:
+            names.extend(p for p in paths if p != name and p not in names)
         commits.append(
             Commit(
                 sha=sha,
@@ -188,19 +196,20 @@ def _log(repo: Any, name: str) -> tuple[list[Commit], list[str]]:
                 date=dt.date.fromisoformat(date[:10]),
                 declared=_declared(message),
                 subject=message.split("\n", 1)[0],
-                before=before,
+                before=None if copied else before,
                 after=after,
             )
         )
+        if copied:
+            break
     commits.reverse()
     return commits, names
 
 
-_NO_BLOB = "0" * 40
-
-
-def _raw_entries(raw: str) -> Iterator[tuple[str | None, str | None, list[str]]]:
-    """(blob before, blob after, paths) of each `--raw -z` entry."""
+def _raw_entries(
+    raw: str,
+) -> Iterator[tuple[str, str | None, str | None, list[str]]]:
+    """(status, blob before, blob after, paths) of each `--raw -z` entry."""
     tokens = raw.lstrip("\x00\n").split("\x00")
     i = 0
     while i < len(tokens):
@@ -212,7 +221,7 @@ def _raw_entries(raw: str) -> Iterator[tuple[str | None, str | None, list[str]]]
         count = 2 if status[:1] in ("R", "C") else 1
         paths = tokens[i : i + count]
         i += count
-        yield _blob(before), _blob(after), paths
+        yield status, _blob(before), _blob(after), paths
 
 
 def _blob(sha: str) -> str | None:

@@ -10,6 +10,8 @@ import pytest
 
 from hpia.cli import main
 
+pytest_plugins = ["gitrepo"]  # real git repositories for the change table
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "assessments" / "hitachinaka" / "yobou-sesshu"
 SEED_FORM = SEED_DIR / "juten.yaml"

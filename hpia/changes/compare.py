@@ -30,6 +30,10 @@ from hpia.values import fold
 
 Path = tuple[str | int, ...]
 
+# The cover's 公表日 dates the publication itself: every version of the
+# 評価書 has a new one, and 別添２ does not list it (nor does the seed's).
+NOT_ROWS = frozenset({"published"})
+
 
 @dataclass(frozen=True)
 class Change:
@@ -83,7 +87,7 @@ def _nodes(
     nodes: tuple[Node, ...], old: Any, new: Any, path: Path, ident: tuple[object, ...]
 ) -> Iterator[Change]:
     for node in nodes:
-        if not node.in_yaml:
+        if not node.in_yaml or node.ref in NOT_ROWS:
             continue
         before, after = _get(old, node.key), _get(new, node.key)
         if before is after:

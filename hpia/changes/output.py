@@ -38,15 +38,27 @@ def as_csv(rows: Sequence[Row]) -> str:
 
 
 def as_table(rows: Sequence[Row], width: int) -> str:
-    """The six columns of 別添２, wrapped to `width` terminal columns."""
+    """The six columns of 別添２, wrapped to `width` terminal columns.
+
+    Below 100 columns the texts would wrap a character or two to a line, so
+    the table is never narrower than that.
+    """
     table = Table(box=box.SQUARE, show_lines=True, expand=True)
-    for name, share in zip(COLUMNS, (2, 3, 4, 4, 1, 2), strict=True):
-        table.add_column(name, ratio=share, overflow="fold")
+    # A date stays on one line (「令和10年12月31日」 is 16 columns wide), and
+    # so does 事前 or 事後; the texts share the rest.
+    for name, share, fixed in zip(
+        COLUMNS, (0, 3, 4, 4, 0, 2), (16, 0, 0, 0, 4, 0), strict=True
+    ):
+        table.add_column(
+            name, ratio=share or None, width=fixed or None, overflow="fold"
+        )
     for r in rows:
         date = r.printed_date + (f"\n（{PENDING}）" if r.pending else "")
         table.add_row(date, r.item, r.before, r.after, r.timing, r.reason)
 
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, highlight=False)
+    console = Console(
+        file=out, width=max(width, 100), color_system=None, highlight=False
+    )
     console.print(table)
     return out.getvalue().rstrip("\n")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hpia.catalog import labels, marks
-from hpia.catalog.nodes import Form, Kind
+from hpia.catalog.nodes import Form, Kind, Node
 from hpia.changes.compare import Change
 from hpia.values import UNKNOWN
 from hpia.wareki import to_wareki
@@ -87,19 +87,32 @@ def content_hash(item: str, before: str, after: str) -> str:
 def item_label(form: Form, path: tuple[str | int, ...]) -> str:
     """The 項目 of a row: the item's label path as 別添２ writes it.
 
-    A block's name is printed beside the block's heading (「委託事項１
-    システムの運用・保守」), so a change of the name is the block's row:
-    「… 委託事項１」 (as the seed's 別添２ writes it).
+    A block's name has no label of its own: a change of the name is named
+    where the form prints the name (see `_name_row`).
     """
     trail = labels.steps(form, path)
     if len(trail) >= 2:
-        block, last = trail[-2], trail[-1]
-        is_name = (
-            block.node.kind is Kind.BLOCKS and last.node.key == block.node.name_key
-        )
-        if is_name and not last.node.number and block.node.in_path:
-            return labels.change_label(form, path[:-1])
+        block, last = trail[-2].node, trail[-1].node
+        is_name = block.kind is Kind.BLOCKS and last.key == block.name_key
+        if is_name and not last.number:
+            return labels.change_label(form, _name_row(block, path))
     return labels.change_label(form, path)
+
+
+def _name_row(block: Node, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Where the form prints a block's name.
+
+    Beside the block's heading, where the heading is printed: 「委託事項１」,
+    as the seed's 別添２ names the change of 委託事項１'s name. Otherwise
+    where the block's sections repeat it: Ⅱ「１．特定個人情報ファイル名」.
+    """
+    if block.in_path:
+        return path[:-1]
+    for group in block.children:
+        echo = next((c for c in group.children if c.text == block.name_key), None)
+        if echo is not None and echo.kind is Kind.ECHO:
+            return (*path[:-1], group.key, echo.key)
+    return path
 
 
 def timing(form: Form, path: tuple[str | int, ...]) -> tuple[str, str]:

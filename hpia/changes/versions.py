@@ -33,6 +33,7 @@ class Versions:
     form: Form = field(init=False)
     _reader: Reader = field(default_factory=Reader)
     _values: dict[str, Any] = field(default_factory=dict)
+    _made_by: dict[str, Commit] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -51,6 +52,8 @@ class Versions:
             return None
 
         versions = cls(file, history, notes)
+        for commit in history.commits:
+            versions._made_by.setdefault(commit.after or "", commit)
         for commit in history.commits:
             versions.value(commit.before)
             versions.value(commit.after)
@@ -71,7 +74,9 @@ class Versions:
         if blob is None:
             return None
         if blob not in self._values:
-            self._values[blob] = self._parse(self.history.text(blob), blob[:7])
+            commit = self._made_by.get(blob)
+            where = f"コミット {commit.short}" if commit else f"blob {blob[:7]}"
+            self._values[blob] = self._parse(self.history.text(blob), where)
         return self._values[blob]
 
     def date_of(self, commit: Commit) -> dt.date:
@@ -100,8 +105,7 @@ class Versions:
         except Unreadable as err:
             why = str(err)
         self.notes.append(
-            f"{self.file}: {where} の版は読めないため、"
-            f"その前後の版を比べました（{why}）"
+            f"{self.file}: {where} の版は読めないため、その前後の版を比べました。{why}"
         )
         return None
 
