@@ -24,7 +24,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
 
 from hpia.yamlio import make_yaml
 
@@ -53,6 +55,8 @@ def plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, dt.datetime):
         return dt.datetime.fromisoformat(value.isoformat())
+    if isinstance(value, TaggedScalar):
+        return plain(value.value)  # a local tag (!x) means nothing to a form
     return value
 
 
@@ -193,6 +197,8 @@ class Reader:
 
     def _parse_leaf(self, key: str, entry: str, indent: int) -> Any:
         fast = _literal(entry, indent)
+        if fast is None:
+            fast = self._plain(entry, indent)
         if fast is not None:
             return fast
         text = re.sub(rf"(?m)^ {{0,{indent}}}", "", entry) if indent else entry
@@ -206,8 +212,27 @@ class Reader:
             raise _Fallback
         return plain(tree[key])
 
+    def _plain(self, entry: str, indent: int) -> str | None:
+        """A one-line value that YAML reads as text, or None.
+
+        Whether a plain scalar is text (and not a number, date or null) is
+        asked of ruamel.yaml's own resolver, so the answer is the loader's.
+        """
+        found = _KEY.match(entry, indent)
+        line_end = entry.find("\n")
+        if found is None or line_end < 0 or entry[line_end:].strip("\n"):
+            return None
+        value = entry[found.end() : line_end].rstrip(" ")
+        odd = ": " in value or " #" in value or "\t" in value or value.endswith(":")
+        if odd or not _PLAIN.fullmatch(value) or _ODD.search(value):
+            return None
+        tag = self._yaml.resolver.resolve(ScalarNode, value, (True, False))
+        return value if str(tag) == "tag:yaml.org,2002:str" else None
+
 
 _MISSING = object()
+# A plain scalar: no indicator first (YAML 1.2 §7.3.3), one line.
+_PLAIN = re.compile(r"[^ \t\n\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
 
 
 def _has_content(text: str) -> bool:

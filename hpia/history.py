@@ -60,18 +60,46 @@ class Mark:
 
 @dataclass
 class History:
-    """What git knows of one form file."""
+    """What git knows of one form file.
+
+    The versions' contents are not kept here: `blobs` reads them one after
+    the other, so a long history never sits in memory whole.
+    """
 
     path: Path
     in_git: bool = False
+    top: Path | None = None
     commits: list[Commit] = field(default_factory=list)
     head: str | None = None
-    worktree: str | None = None
-    texts: dict[str, bytes] = field(default_factory=dict)
+    worktree: bytes | None = None
     marks: dict[str, Mark] = field(default_factory=dict)
 
-    def text(self, blob: str) -> bytes:
-        return self.texts[blob]
+    def blobs(self, wanted: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+        """The content of each blob in `wanted`, in that order.
+
+        One `git cat-file --batch` streams them all; it has ended when the
+        iteration ends.
+        """
+        if not wanted or self.top is None:
+            return
+        git = _import_git()
+        with git.Repo(self.top) as repo, tempfile.TemporaryFile() as asked:
+            asked.write("".join(f"{b}\n" for b in wanted).encode("ascii"))
+            asked.seek(0)
+            process = _run(repo, "cat-file", "--batch", istream=asked, as_process=True)
+            try:
+                for blob in wanted:
+                    header = process.stdout.readline().split()
+                    if len(header) != 3:
+                        raise HpiaError(
+                            f"{self.path}: git に版 {blob[:7]} の内容がありません"
+                            "（部分クローンでは git fetch で取得してください）。"
+                        )
+                    size = int(header[2])
+                    yield blob, process.stdout.read(size + 1)[:-1]
+            finally:
+                process.stdout.read()
+                _wait(process, repo)
 
 
 def read_history(path: Path, revisions: Sequence[str] = ()) -> History:
@@ -86,7 +114,7 @@ def read_history(path: Path, revisions: Sequence[str] = ()) -> History:
     with repo:
         top = Path(repo.working_tree_dir or path.parent).resolve()
         name = path.resolve().relative_to(top).as_posix()
-        history.in_git = True
+        history.in_git, history.top = True, top
         _check_usable(repo, top)
 
         if _quiet(repo, "rev-parse", "--verify", "-q", "HEAD") is None:
@@ -99,10 +127,6 @@ def read_history(path: Path, revisions: Sequence[str] = ()) -> History:
             mark = _mark(repo, rev, [name, *names])
             if mark is not None:
                 history.marks[rev] = mark
-
-        wanted = {c.before for c in commits} | {c.after for c in commits}
-        wanted |= {history.head} | {m.blob for m in history.marks.values()}
-        history.texts = _blobs(repo, sorted(b for b in wanted if b))
     return history
 
 
@@ -117,10 +141,10 @@ def _import_git() -> Any:
     return git
 
 
-def _worktree(path: Path) -> str | None:
+def _worktree(path: Path) -> bytes | None:
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        return path.read_bytes()
+    except OSError:
         return None
 
 
@@ -300,26 +324,3 @@ def _wait(process: Any, repo: Any) -> None:
         process.wait()
     except git.GitCommandError as err:
         raise _git_error(err, Path(repo.working_tree_dir or ".")) from err
-
-
-def _blobs(repo: Any, blobs: list[str]) -> dict[str, bytes]:
-    """Every blob in one `git cat-file --batch`, which ends when read."""
-    if not blobs:
-        return {}
-    with tempfile.TemporaryFile() as wanted:
-        wanted.write("".join(f"{b}\n" for b in blobs).encode("ascii"))
-        wanted.seek(0)
-        # One read to the end: much faster than GitPython's chunked reads
-        # for the tens of megabytes a long history holds.
-        process = _run(repo, "cat-file", "--batch", istream=wanted, as_process=True)
-        data = process.stdout.read()
-        _wait(process, repo)
-    out: dict[str, bytes] = {}
-    at = 0
-    for _ in blobs:
-        header_end = data.index(b"\n", at)
-        sha, _, size = data[at:header_end].split()
-        start = header_end + 1
-        out[sha.decode("ascii")] = data[start : start + int(size)]
-        at = start + int(size) + 1
-    return out

@@ -162,3 +162,43 @@ def test_random_literal_blocks_read_as_the_full_parser_reads_them(seed: int) -> 
         tail = rng.choice(["", "\n", "      \n", "    # 注記\n"])
         text = f"a:\n  b:\n    c: {header}\n{body}{tail}    d: x\n"
         assert outcome(Reader().read, text) == outcome(full, text), text
+
+
+WORDS = [
+    "10人未満",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "1_000",
+    "0x1F",
+    "0o17",
+    ".5",
+    "+1",
+    "1e3",
+]
+WORDS += ["2025-04-01", "12:30", "a:b", "a: b", "x #y", "x#y", "〜", "\u3000全角", "-x"]
+WORDS += [
+    "'q'",
+    '"q"',
+    "@x",
+    "%x",
+    "a\tb",
+    "x  ",
+    "[a",
+    "a]",
+    "{a",
+    "a,b",
+    "true",
+    "!x",
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_one_line_values_read_as_the_full_parser_reads_them(seed: int) -> None:
+    """One-line text takes a fast path; it must agree with ruamel.yaml."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        value = "".join(rng.choice(WORDS) for _ in range(rng.randint(1, 3)))
+        text = f"a:\n  b: {value}\n  c: x\n"
+        assert outcome(Reader().read, text) == outcome(full, text), text

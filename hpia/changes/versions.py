@@ -33,7 +33,6 @@ class Versions:
     form: Form = field(init=False)
     _reader: Reader = field(default_factory=Reader)
     _values: dict[str, Any] = field(default_factory=dict)
-    _made_by: dict[str, Commit] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -52,14 +51,31 @@ class Versions:
             return None
 
         versions = cls(file, history, notes)
-        for commit in history.commits:
-            versions._made_by.setdefault(commit.after or "", commit)
-        for commit in history.commits:
-            versions.value(commit.before)
-            versions.value(commit.after)
-        versions.pending = versions._worktree()
+        versions._read_all()
         versions.form = versions._form()
         return versions
+
+    def _read_all(self) -> None:
+        """Every version, oldest first, so each read reuses the one before."""
+        order: dict[str, Commit | None] = {}
+        for commit in self.commits:
+            order.setdefault(commit.before or "", None)
+            order.setdefault(commit.after or "", commit)
+        for mark in self.history.marks.values():
+            order.setdefault(mark.blob or "", None)
+        order.setdefault(self.history.head or "", None)
+        order.pop("", None)
+
+        head_text = None
+        for blob, raw in self.history.blobs(list(order)):
+            made_by = order[blob]
+            where = f"コミット {made_by.short}" if made_by else f"版 {blob[:7]}"
+            self._values[blob] = self._parse(raw, where)
+            if blob == self.history.head:
+                head_text = raw
+        worktree = self.history.worktree
+        if worktree is not None and head_text is not None and worktree != head_text:
+            self.pending = self._parse(worktree, "未コミット")
 
     @property
     def commits(self) -> list[Commit]:
@@ -71,13 +87,7 @@ class Versions:
 
     def value(self, blob: str | None) -> Any:
         """The data of the version stored as `blob`; None if unreadable."""
-        if blob is None:
-            return None
-        if blob not in self._values:
-            commit = self._made_by.get(blob)
-            where = f"コミット {commit.short}" if commit else f"blob {blob[:7]}"
-            self._values[blob] = self._parse(self.history.text(blob), where)
-        return self._values[blob]
+        return self._values.get(blob or "")
 
     def date_of(self, commit: Commit) -> dt.date:
         """The commit's declared 変更日, else its author date."""
@@ -96,10 +106,9 @@ class Versions:
         )
         return commit.date
 
-    def _parse(self, raw: bytes | str, where: str) -> Any:
+    def _parse(self, raw: bytes, where: str) -> Any:
         try:
-            text = raw if isinstance(raw, str) else raw.decode("utf-8")
-            return self._reader.read(text)
+            return self._reader.read(raw.decode("utf-8"))
         except UnicodeDecodeError:
             why = "文字コードが UTF-8 ではありません。"
         except Unreadable as err:
@@ -108,14 +117,6 @@ class Versions:
             f"{self.file}: {where} の版は読めないため、その前後の版を比べました。{why}"
         )
         return None
-
-    def _worktree(self) -> Any:
-        """The working tree's version, if it differs from the last commit."""
-        head = self.history.texts.get(self.history.head or "")
-        text = self.history.worktree
-        if text is None or head is None or text.encode("utf-8") == head:
-            return None
-        return self._parse(text, "未コミット")
 
     def _form(self) -> Form:
         """The form of the newest version that names a known one."""
