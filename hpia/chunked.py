@@ -3,32 +3,39 @@
 A change table reads every version of a form file in its git history. A
 full ruamel.yaml parse of a 2,000-line form takes tens of milliseconds (it
 is pure Python, risks.md §2), so a thousand versions would take minutes.
-Consecutive versions differ in a few lines, so each version is cut along
-its block structure into pieces, one per mapping entry or list item, found
-by indentation; only pieces whose text was not seen in the previous version
-are parsed again. Unchanged parts of the result are the very same objects
-as before, which lets a comparison skip them by identity.
+
+A version is cut along its block structure into pieces, one per mapping
+entry or list item, found by indentation; each piece remembers where it
+lies. The next version is compared with the last byte for byte: the lines
+that differ lie in one piece, or a few, and only those are cut and read
+again. Everything else keeps its value, the very same objects as before,
+which also lets a later comparison skip them by identity. Leaf values are
+read by hpia.scalars where their shape is plain, else by ruamel.yaml, and
+remembered by their text.
 
 Values come out as plain Python (dict, list, str, int, float, bool, date,
 datetime, None), resolved by the same loader `hpia validate` uses. A version
 the cut cannot handle (a directive, a quoted or complex key, an anchor used
-in another piece, a duplicate key) goes to the full parser, which then gives
-the same value or the same error.
+in another piece, a duplicate key, a tab) goes to ruamel.yaml whole, which
+then gives the same value or the same error.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
 
+from hpia.scalars import literal_block, one_line_text
 from hpia.yamlio import make_yaml
+
+BOM = b"\xef\xbb\xbf"
 
 
 class Unreadable(Exception):
@@ -36,7 +43,7 @@ class Unreadable(Exception):
 
 
 class _Fallback(Exception):
-    """A piece the cut cannot take: parse the whole version instead."""
+    """A piece the cut cannot take: read the whole version instead."""
 
 
 def plain(value: Any) -> Any:
@@ -62,12 +69,34 @@ def plain(value: Any) -> Any:
 
 # A mapping key as form files write it: plain, ended by ": " or the line's
 # end. Keys YAML would read as something other than text (null, true, 10,
-# 2025-04-15) and merge keys go to the full parser.
+# 2025-04-15) and merge keys go to ruamel.yaml.
 _KEY = re.compile(
-    r"([^\s#'\"?:&*!|>%@`{}\[\],<0-9.+~-][^:#]*?|-[^\s:#][^:#]*?):(?: +|$)", re.M
+    rb"([^\s#'\"?:&*!|>%@`{}\[\],<0-9.+~-][^:#\n]*?|-[^\s:#][^:#\n]*?):(?: +|$)",
+    re.M,
 )
 _NOT_TEXT = re.compile(r"(?i:null|true|false|-[0-9.].*)")
-_SEQUENCE = re.compile(r"-(?: +|$)", re.M)
+_DASH = re.compile(rb"-(?: +|$)", re.M)
+_CONTENT = re.compile(rb"(?m)^( *)[^ \n#]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A mapping entry or list item of one version, and where it lies.
+
+    `start` and `end` count bytes from the start of the enclosing piece.
+    A piece holding a block mapping or a list of mappings has `parts`,
+    whose keys sit at `inner` (the dashes, for a list); a leaf has none.
+    `item` marks a list item's mapping, whose first line starts with "- ".
+    """
+
+    start: int
+    end: int
+    key: str | None
+    value: Any
+    parts: tuple[_Piece, ...] | None = None
+    inner: int = -1
+    is_list: bool = False
+    item: bool = False
 
 
 class Reader:
@@ -75,29 +104,37 @@ class Reader:
 
     def __init__(self) -> None:
         self._yaml: YAML = make_yaml()
-        # Leaves are small and kept for good; blocks, which can be as large
-        # as the file, only from one version to the next.
-        self._leaves: dict[str, Any] = {}
-        self._seen: dict[str, Any] = {}
-        self._now: dict[str, Any] = {}
-        self._parts: dict[str, tuple[str, ...]] = {}
+        self._leaves: dict[bytes, Any] = {}
+        self._last: tuple[bytes, _Piece] | None = None
 
-    def read(self, text: str) -> dict[str, Any]:
-        """The version `text` as plain data; `Unreadable` if it is not."""
-        text = text.removeprefix("\ufeff")
-        self._now = {}
+    def read(self, data: bytes) -> dict[str, Any]:
+        """The version `data` (UTF-8) as plain data; `Unreadable` if not."""
+        data = data.removeprefix(BOM)
         try:
-            value = self._mapping(text, 0)
+            whole = self._next(data)
         except _Fallback:
-            return self._whole(text)
-        self._seen = self._now
-        if len(self._parts) > 2 * len(self._now):
-            self._parts = {k: v for k, v in self._parts.items() if k in self._now}
+            self._last = None
+            return self._whole(data)
+        self._last = (data, whole)
+        value: dict[str, Any] = whole.value
         return value
 
-    def _whole(self, text: str) -> dict[str, Any]:
+    def _next(self, data: bytes) -> _Piece:
+        if self._last is not None:
+            try:
+                return _Update(self, self._last, data).run()
+            except _Fallback:
+                pass
+        _decode(data)
+        return self._root(data)
+
+    def _root(self, data: bytes) -> _Piece:
+        parts = self.mapping(data, 0, len(data), 0, 0)
+        return _Piece(0, len(data), None, _value(parts, False), tuple(parts), 0)
+
+    def _whole(self, data: bytes) -> dict[str, Any]:
         try:
-            tree = make_yaml().load(text)
+            tree = make_yaml().load(_decode(data))
         except MarkedYAMLError as err:
             line = err.problem_mark.line + 1 if err.problem_mark else "?"
             raise Unreadable(
@@ -110,97 +147,98 @@ class Reader:
         value: dict[str, Any] = plain(tree)
         return value
 
-    def _mapping(
-        self, body: str, indent: int, parts: list[str] | None = None
-    ) -> dict[str, Any]:
-        """The entries of a block mapping whose keys sit at `indent`."""
-        out: dict[str, Any] = {}
-        for key, entry, value_at in _entries(body, indent):
-            if key in out:
+    # Cutting
+
+    def mapping(
+        self,
+        data: bytes,
+        start: int,
+        end: int,
+        indent: int,
+        base: int,
+        item: bool = False,
+    ) -> list[_Piece]:
+        """The entries of a block mapping in data[start:end], keys at `indent`.
+
+        With `item`, the first line is a list item's ("- key: …").
+        """
+        starts = _starts(data, start, end, indent, rb"[^\s#]", first=item)
+        bounds = zip(starts, [*starts[1:], end], strict=True)
+        return [
+            self._entry(data, s, e, indent, base, item and s == start)
+            for s, e in bounds
+        ]
+
+    def items(
+        self, data: bytes, start: int, end: int, dash: int, base: int
+    ) -> list[_Piece] | None:
+        """The items of a list of mappings; None for a list of anything else."""
+        starts = _starts(data, start, end, dash, rb"-")
+        out = []
+        for s, e in zip(starts, [*starts[1:], end], strict=True):
+            marker = _DASH.match(data, s + dash)
+            if marker is None:
                 raise _Fallback
-            out[key] = self._entry(key, entry, indent, value_at)
-            if parts is not None:
-                parts.append(entry)
-        return out
-
-    def _entry(self, key: str, entry: str, indent: int, value_at: int) -> Any:
-        known = self._leaves.get(entry, _MISSING)
-        if known is _MISSING:
-            known = self._now.get(entry, _MISSING)
-        if known is _MISSING and entry in self._seen:
-            self._keep(entry)
-            known = self._seen[entry]
-        if known is _MISSING:
-            known = self._fresh(key, entry, indent, value_at)
-        return known
-
-    def _keep(self, entry: str) -> None:
-        """Carry a block seen in the last version, and its blocks, forward."""
-        self._now[entry] = self._seen[entry]
-        for part in self._parts.get(entry, ()):
-            if part in self._seen and part not in self._now:
-                self._keep(part)
-
-    def _fresh(self, key: str, entry: str, indent: int, value_at: int) -> Any:
-        first_end = entry.find("\n") + 1 or len(entry)
-        rest = entry[value_at:first_end].strip()
-        body = entry[first_end:]
-        value: Any = None
-        parts: list[str] = []
-        if (rest == "" or rest.startswith("#")) and _has_content(body):
-            inner, is_list = _nested_indent(body, indent)
-            if is_list:
-                value = self._items(body, inner, parts)
-            elif inner > indent:
-                value = self._mapping(body, inner, parts)
-        if value is None:
-            return self._leaf(key, entry, indent)
-        self._now[entry] = value
-        self._parts[entry] = tuple(parts)
-        return value
-
-    def _items(self, body: str, dash: int, parts: list[str]) -> list[Any] | None:
-        """A list of mappings (repeating blocks); None for any other list."""
-        out: list[Any] = []
-        for item in _pieces(body, dash, "-"):
-            parts.append(item)
-            known = self._now.get(item, _MISSING)
-            if known is _MISSING and item in self._seen:
-                self._keep(item)
-                known = self._seen[item]
-            if known is _MISSING:
-                known = self._item(item, dash)
-            if known is None:
+            inner = marker.end() - s
+            if _KEY.match(data, s + inner) is None:
                 return None
-            out.append(known)
+            parts = self.mapping(data, s, e, inner, s, item=True)
+            value = _value(parts, False)
+            out.append(
+                _Piece(s - base, e - base, None, value, tuple(parts), inner, item=True)
+            )
         return out
 
-    def _item(self, item: str, dash: int) -> dict[str, Any] | None:
-        marker = _SEQUENCE.match(item, dash)
-        if marker is None:
+    def _entry(
+        self, data: bytes, start: int, end: int, indent: int, base: int, first: bool
+    ) -> _Piece:
+        found = _KEY.match(data, start + indent)
+        if found is None:
             raise _Fallback
-        inner = marker.end()
-        if _KEY.match(item, inner) is None:
-            return None
-        parts: list[str] = []
-        value = self._mapping(" " * inner + item[inner:], inner, parts)
-        self._now[item] = value
-        self._parts[item] = tuple(parts)
-        return value
+        key = _decode(found.group(1)).rstrip()
+        if _NOT_TEXT.fullmatch(key):
+            raise _Fallback
 
-    def _leaf(self, key: str, entry: str, indent: int) -> Any:
+        line_end = data.find(b"\n", start, end)
+        body = end if line_end < 0 else line_end + 1
+        rest = data[found.end() : body].strip()
+        nested = _CONTENT.search(data, body, end)
+        if (rest == b"" or rest.startswith(b"#")) and nested is not None:
+            inner = len(nested.group(1))
+            if _DASH.match(data, nested.end(1)) and inner >= indent:
+                parts = self.items(data, body, end, inner, start)
+                if parts is not None:
+                    value = _value(parts, True)
+                    return _Piece(
+                        start - base, end - base, key, value, tuple(parts), inner, True
+                    )
+            elif inner > indent:
+                parts = self.mapping(data, body, end, inner, start)
+                value = _value(parts, False)
+                return _Piece(start - base, end - base, key, value, tuple(parts), inner)
+
+        text = data[start:end]
+        if first:
+            text = b" " * indent + text[indent:]
+        return _Piece(start - base, end - base, key, self._leaf(key, text, indent))
+
+    # Leaves
+
+    def _leaf(self, key: str, entry: bytes, indent: int) -> Any:
         known = self._leaves.get(entry, _MISSING)
         if known is _MISSING:
-            known = self._parse_leaf(key, entry, indent)
+            known = self._read_leaf(key, _decode(entry), indent)
             self._leaves[entry] = known
         return known
 
-    def _parse_leaf(self, key: str, entry: str, indent: int) -> Any:
-        fast = _literal(entry, indent)
-        if fast is None:
-            fast = self._plain(entry, indent)
+    def _read_leaf(self, key: str, entry: str, indent: int) -> Any:
+        fast = literal_block(entry, indent)
+        if fast is None and entry.count("\n") == 1:
+            value = entry[entry.index(":", indent) + 1 : -1]
+            fast = one_line_text(value.lstrip(" "), self._yaml.resolver)
         if fast is not None:
             return fast
+
         text = re.sub(rf"(?m)^ {{0,{indent}}}", "", entry) if indent else entry
         try:
             tree = self._yaml.load(text)
@@ -212,130 +250,152 @@ class Reader:
             raise _Fallback
         return plain(tree[key])
 
-    def _plain(self, entry: str, indent: int) -> str | None:
-        """A one-line value that YAML reads as text, or None.
-
-        Whether a plain scalar is text (and not a number, date or null) is
-        asked of ruamel.yaml's own resolver, so the answer is the loader's.
-        """
-        found = _KEY.match(entry, indent)
-        line_end = entry.find("\n")
-        if found is None or line_end < 0 or entry[line_end:].strip("\n"):
-            return None
-        value = entry[found.end() : line_end].rstrip(" ")
-        odd = ": " in value or " #" in value or "\t" in value or value.endswith(":")
-        if odd or not _PLAIN.fullmatch(value) or _ODD.search(value):
-            return None
-        tag = self._yaml.resolver.resolve(ScalarNode, value, (True, False))
-        return value if str(tag) == "tag:yaml.org,2002:str" else None
-
 
 _MISSING = object()
-# A plain scalar: no indicator first (YAML 1.2 §7.3.3), one line.
-_PLAIN = re.compile(r"[^ \t\n\-?:,\[\]{}#&*!|>'\"%@`][^\n]*")
 
 
-def _has_content(text: str) -> bool:
-    """Whether `text` holds more than blank lines and comments."""
-    return re.search(r"(?m)^[ ]*[^ \n#]", text) is not None
+class _Update:
+    """The next version from the last one, re-cutting only what changed."""
+
+    def __init__(self, reader: Reader, last: tuple[bytes, _Piece], data: bytes) -> None:
+        self.reader = reader
+        self.old, self.tree = last
+        self.data = data
+        self.delta = len(data) - len(self.old)
+
+    def run(self) -> _Piece:
+        old, data = self.old, self.data
+        if old == data:
+            return self.tree
+        same_start = _common_start(old, data)
+        same_end = _common_end(old, data, min(len(old), len(data)) - same_start)
+
+        # Whole lines: from the first changed line to the end of the last. A
+        # text inserted at the start of a line changes that line too.
+        self.first = old.rfind(b"\n", 0, same_start) + 1
+        last = max(same_start, len(old) - same_end)
+        after = old.find(b"\n", last)
+        self.after = len(old) if after < 0 else after + 1
+        _decode(data[self.first : self.after + self.delta])
+        return self._piece(self.tree, 0)
+
+    def _piece(self, piece: _Piece, at: int) -> _Piece:
+        """`piece` (starting at `at` in both versions) in the new version."""
+        parts = piece.parts
+        assert parts is not None
+        before = [p for p in parts if at + p.end < self.first]
+        later = [p for p in parts if at + p.start >= self.after]
+        middle = parts[len(before) : len(parts) - len(later)]
+        if not middle or at + middle[0].start > self.first:
+            raise _Fallback  # a change before the first piece: cut it all
+
+        inside, inside_at = middle[0], at + middle[0].start
+        # Into the one piece that holds the change, unless the change reaches
+        # its first nested line, which sets the nested indentation.
+        if (
+            len(middle) == 1
+            and inside.parts
+            and inside_at + inside.parts[0].start < self.first
+        ):
+            fresh = [self._piece(inside, inside_at)]
+        else:
+            fresh = self._cut(piece, at, at + middle[0].start, at + middle[-1].end)
+
+        moved = [
+            dataclasses.replace(p, start=p.start + self.delta, end=p.end + self.delta)
+            for p in later
+        ]
+        parts = (*before, *fresh, *moved)
+        return dataclasses.replace(
+            piece,
+            end=piece.end + self.delta,
+            value=_value(list(parts), piece.is_list),
+            parts=parts,
+        )
+
+    def _cut(self, piece: _Piece, at: int, start: int, end: int) -> list[_Piece]:
+        end += self.delta
+        if piece.is_list:
+            found = self.reader.items(self.data, start, end, piece.inner, at)
+            if found is None:
+                raise _Fallback
+            return found
+        first = piece.item and start == at
+        return self.reader.mapping(self.data, start, end, piece.inner, at, first)
 
 
-def _pieces(body: str, indent: int, lead: str) -> Iterator[str]:
-    """`body` cut before each line that starts with `lead` at `indent`.
+def _value(parts: list[_Piece], is_list: bool) -> Any:
+    if is_list:
+        return [p.value for p in parts]
+    out = {p.key: p.value for p in parts}
+    if len(out) != len(parts):
+        raise _Fallback  # a duplicate key: ruamel.yaml says where
+    return out
 
-    Content less indented than `indent` (comments aside) means the cut
-    would not follow YAML's structure.
+
+def _starts(
+    data: bytes, start: int, end: int, indent: int, lead: bytes, first: bool = False
+) -> list[int]:
+    """Where each piece of data[start:end] starts: lines at `indent`.
+
+    `first` takes the first line as a piece whatever it starts with (a list
+    item's "- "). Content less indented than `indent` (comments aside), or
+    before the first piece, means the cut would not follow YAML's structure.
     """
-    first = re.compile(lead)
-    at_start = body.startswith(" " * indent) and first.match(body, indent)
-    starts = [0] if at_start else []
-    # A literal "\n" first lets the regex engine skip ahead fast.
-    for line in re.finditer(rf"\n( {{0,{indent}}})(?=[^ \n#])", body):
-        if len(line.group(1)) != indent or not first.match(body, line.end()):
+    pattern = _line_pattern(indent)
+    opens = re.compile(lead)
+    at_start = data[start : start + indent] == b" " * indent and opens.match(
+        data, start + indent
+    )
+    starts = [start] if first or at_start else []
+    for line in pattern.finditer(data, start, end):
+        if len(line.group(1)) != indent or not opens.match(data, line.end()):
             raise _Fallback
         starts.append(line.start(1))
-    if not starts or _has_content(body[: starts[0]]):
+    if not starts or _CONTENT.search(data, start, starts[0]):
         raise _Fallback
-    for begin, end in zip(starts, [*starts[1:], len(body)], strict=True):
-        yield body[begin:end]
+    return starts
 
 
-def _entries(body: str, indent: int) -> Iterator[tuple[str, str, int]]:
-    """(key, entry text, where its value starts) for each entry at `indent`."""
-    for entry in _pieces(body, indent, r"[^\s#]"):
-        found = _KEY.match(entry, indent)
-        if found is None:
-            raise _Fallback
-        key = found.group(1).rstrip()
-        if _NOT_TEXT.fullmatch(key):
-            raise _Fallback
-        yield key, entry, found.end()
+_PATTERNS: dict[int, re.Pattern[bytes]] = {}
 
 
-def _nested_indent(body: str, indent: int) -> tuple[int, bool]:
-    """The indentation of the block under a key, and whether it is a list."""
-    found = re.search(r"(?m)^([ ]*)([^ \n#])", body)
-    assert found is not None
-    inner = len(found.group(1))
-    is_list = _SEQUENCE.match(body, found.start(2)) is not None and inner >= indent
-    return inner, is_list
+def _line_pattern(indent: int) -> re.Pattern[bytes]:
+    """Lines indented `indent` or less that hold content, not comments.
 
-
-# Characters a literal block may hold on the fast path: YAML's printable
-# set (YAML 1.2 §5.1) less the line breaks of YAML 1.1 and the BOM. Text
-# with any other goes to ruamel.yaml, which rejects or reads it its way.
-_ODD = re.compile(
-    "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_HEADER = re.compile(r"[^:]*: \|([-+]?)\n")
-
-
-def _literal(entry: str, indent: int) -> str | None:
-    """The text of a literal block (`|`, `|-`, `|+`) in its plain form.
-
-    Most of a form's text is literal blocks, and ruamel.yaml reads them a
-    character at a time. Their meaning is simple when the block has no
-    indentation indicator, starts with a line of text and ends with a line
-    break: the lines without their common indentation, the last line break
-    dropped (-), kept (clip) or kept with the trailing empty lines (+). A
-    less indented comment ends the block. Any other shape returns None and
-    goes to ruamel.yaml.
+    A literal "\\n" first lets the regex engine skip ahead fast.
     """
-    header = _HEADER.match(entry, indent)
-    if header is None or not entry.endswith("\n") or _ODD.search(entry):
-        return None
-    lines = entry[header.end() : -1].split("\n")
-    margin = len(lines[0]) - len(lines[0].lstrip(" "))
-    if margin <= indent or not lines[0].strip():
-        return None
-    pad = " " * margin
-    text: list[str] = []
-    for at, line in enumerate(lines):
-        if (line.startswith(pad) and line.strip(" ")) or line == pad:
-            text.append(line[margin:])
-        elif len(line) < margin and not line.strip(" "):
-            text.append("")
-        elif line.lstrip(" ").startswith("#"):
-            return _chomp(text, header.group(1)) if _only_comments(lines[at:]) else None
-        else:
-            return None
-    return _chomp(text, header.group(1))
+    if indent not in _PATTERNS:
+        _PATTERNS[indent] = re.compile(rb"\n( {0,%d})(?=[^ \n#])" % indent)
+    return _PATTERNS[indent]
 
 
-def _only_comments(lines: list[str]) -> bool:
-    return all(
-        not line.strip(" ") or line.lstrip(" ").startswith("#") for line in lines
-    )
+def _common_start(a: bytes, b: bytes) -> int:
+    """How many bytes `a` and `b` share at the start."""
+    size, at = min(len(a), len(b)), 0
+    step = 4096
+    while at < size and a[at : at + step] == b[at : at + step]:
+        at += step
+    while at < size and a[at] == b[at]:
+        at += 1
+    return min(at, size)
 
 
-def _chomp(lines: list[str], indicator: str) -> str:
-    """Join block lines; trailing empty lines as the chomping indicator says."""
-    last = len(lines)
-    while last and lines[last - 1] == "":
-        last -= 1
-    body = "\n".join(lines[:last])
-    if indicator == "-":
-        return body
-    if indicator == "+":
-        return body + "\n" * (len(lines) - last + 1)
-    return body + "\n"
+def _common_end(a: bytes, b: bytes, most: int) -> int:
+    """How many bytes `a` and `b` share at the end, at most `most`."""
+    n, step = 0, 4096
+    while (
+        n + step <= most
+        and a[len(a) - n - step : len(a) - n] == b[len(b) - n - step : len(b) - n]
+    ):
+        n += step
+    while n < most and a[len(a) - n - 1] == b[len(b) - n - 1]:
+        n += 1
+    return n
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise Unreadable("文字コードが UTF-8 ではありません。") from err

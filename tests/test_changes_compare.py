@@ -27,7 +27,7 @@ SYSTEM_LABEL = (
 
 @pytest.fixture
 def base() -> dict[str, Any]:
-    data: dict[str, Any] = Reader().read(FIXTURE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = Reader().read(FIXTURE.read_bytes())
     return data
 
 

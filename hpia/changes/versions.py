@@ -108,9 +108,7 @@ class Versions:
 
     def _parse(self, raw: bytes, where: str) -> Any:
         try:
-            return self._reader.read(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            why = "文字コードが UTF-8 ではありません。"
+            return self._reader.read(raw)
         except Unreadable as err:
             why = str(err)
         self.notes.append(
