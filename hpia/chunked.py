@@ -98,6 +98,19 @@ class _Piece:
     is_list: bool = False
     item: bool = False
 
+    def moved(self, delta: int) -> _Piece:
+        """The same piece, `delta` bytes further on."""
+        return _Piece(
+            self.start + delta,
+            self.end + delta,
+            self.key,
+            self.value,
+            self.parts,
+            self.inner,
+            self.is_list,
+            self.item,
+        )
+
 
 class Reader:
     """Reads versions of one file in order, reusing what did not change."""
@@ -301,11 +314,7 @@ class _Update:
         else:
             fresh = self._cut(piece, at, at + middle[0].start, at + middle[-1].end)
 
-        moved = [
-            dataclasses.replace(p, start=p.start + self.delta, end=p.end + self.delta)
-            for p in later
-        ]
-        parts = (*before, *fresh, *moved)
+        parts = (*before, *fresh, *(p.moved(self.delta) for p in later))
         return dataclasses.replace(
             piece,
             end=piece.end + self.delta,
@@ -371,27 +380,42 @@ def _line_pattern(indent: int) -> re.Pattern[bytes]:
 
 
 def _common_start(a: bytes, b: bytes) -> int:
-    """How many bytes `a` and `b` share at the start."""
-    size, at = min(len(a), len(b)), 0
-    step = 4096
+    """How many bytes `a` and `b` share at the start.
+
+    Whole blocks first, then halving within the block that differs: each
+    step compares bytes in C, never one at a time in Python.
+    """
+    size, at, step = min(len(a), len(b)), 0, 4096
     while at < size and a[at : at + step] == b[at : at + step]:
-        at += step
-    while at < size and a[at] == b[at]:
-        at += 1
-    return min(at, size)
+        at = min(at + step, size)
+    low, high = at, min(at + step, size)
+    while low < high:
+        middle = (low + high) // 2
+        if a[low : middle + 1] == b[low : middle + 1]:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _common_end(a: bytes, b: bytes, most: int) -> int:
     """How many bytes `a` and `b` share at the end, at most `most`."""
+
+    def same(n: int, m: int) -> bool:
+        """Whether the bytes n+1 … m from the end are the same."""
+        return a[len(a) - m : len(a) - n] == b[len(b) - m : len(b) - n]
+
     n, step = 0, 4096
-    while (
-        n + step <= most
-        and a[len(a) - n - step : len(a) - n] == b[len(b) - n - step : len(b) - n]
-    ):
-        n += step
-    while n < most and a[len(a) - n - 1] == b[len(b) - n - 1]:
-        n += 1
-    return n
+    while n < most and same(n, min(n + step, most)):
+        n = min(n + step, most)
+    low, high = n, min(n + step, most)
+    while low < high:
+        middle = (low + high) // 2
+        if same(low, middle + 1):
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _decode(data: bytes) -> str:

@@ -8,7 +8,7 @@ import pytest
 from gitrepo import FIXTURE
 from ruamel.yaml.error import YAMLError
 
-from hpia.chunked import Reader, Unreadable, plain
+from hpia.chunked import Reader, Unreadable, _common_end, _common_start, plain
 from hpia.yamlio import make_yaml
 
 
@@ -257,3 +257,21 @@ def test_a_run_of_random_edits_reads_as_the_full_parser_reads_each(seed: int) ->
         if expected != "unreadable":
             good.append(lines)
         assert outcome(ours(reader), text) == expected, text
+
+
+def test_common_start_and_end_are_found_exactly() -> None:
+    rng = random.Random(0)
+    for _ in range(500):
+        a = bytes(rng.choice(b"ab") for _ in range(rng.choice([0, 5, 4096, 9000])))
+        b = bytearray(a)
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randint(0, len(b))
+            b[at : at + rng.randint(0, 2)] = b"x" * rng.randint(0, 2)
+        start = next(
+            (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+            min(len(a), len(b)),
+        )
+        most = min(len(a), len(b)) - start
+        end = next((i for i in range(most) if a[-1 - i] != b[-1 - i]), most)
+        assert _common_start(a, bytes(b)) == start
+        assert _common_end(a, bytes(b), most) == end

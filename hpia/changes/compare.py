@@ -149,13 +149,14 @@ def match_blocks(node: Node, olds: list[Any], news: list[Any]) -> list[tuple[int
     """Pairs (old index, new index) of blocks that are the same block."""
     pairs: list[tuple[int, int]] = []
     free_new = list(range(len(news)))
+    new_names = [_name(node, block, -1) for block in news]
 
     # Same name: the same block, wherever it moved.
     for i, block in enumerate(olds):
         name = _name(node, block, -1)
         if name == -1:
             continue
-        j = next((j for j in free_new if _name(node, news[j], -1) == name), None)
+        j = next((j for j in free_new if new_names[j] == name), None)
         if j is not None:
             pairs.append((i, j))
             free_new.remove(j)
