@@ -9,7 +9,7 @@ import pytest
 from conftest import Run
 from gitrepo import FIXTURE, GitRepo
 
-from hpia.changes import change_table
+from hpia.changes import Row, change_table
 
 DEPT = "Ⅰ基本情報 ６．評価実施機関における担当部署 ①部署"
 HEAD = "Ⅰ基本情報 ６．評価実施機関における担当部署 ②所属長の役職名"
@@ -207,27 +207,35 @@ def decide(repo: GitRepo, name: str, text: str) -> None:
     repo.write(repo.log_folder / "decisions" / name, text)
 
 
-def test_a_decision_for_the_row_changes_its_timing(repo: GitRepo) -> None:
-    edit_two_items(repo)
-    important = change_table(repo.folder).rows[0]
+TYPO = "誤字の修正であり、重要な変更に当たらないため。"
+
+
+def retime(repo: GitRepo, row: Row) -> None:
+    """The legal office's decision: this ※ row is 事後 (a typo fixed)."""
     decide(
         repo,
         "2025-06-03-range.yaml",
         f"""\
 判断:
-  - 項目: {important.item}
-    内容ハッシュ: {important.content_hash}
+  - 項目: {row.item}
+    内容ハッシュ: {row.content_hash}
     審査者: 法務課 審査 一郎
     審査日: 2025-06-03
     結論: 提出時期の変更
     提出時期: 事後
-    理由: 誤字の修正であり、重要な変更に当たらないため。
+    理由: {TYPO}
 """,
     )
 
+
+def test_a_decision_for_the_row_changes_its_timing(repo: GitRepo) -> None:
+    edit_two_items(repo)
+    important = change_table(repo.folder).rows[0]
+    retime(repo, important)
+
     rows = change_table(repo.folder).rows
     assert [(r.item, r.timing, r.reason) for r in rows] == [
-        (RANGE, "事後", "誤字の修正であり、重要な変更に当たらないため。"),
+        (RANGE, "事後", TYPO),
         (HEAD, "事後", NOT_IMPORTANT),
     ]
 
@@ -236,20 +244,7 @@ def test_a_later_edit_voids_the_decision(repo: GitRepo) -> None:
     publish(repo, ("2024-04-15", repo.git("rev-parse", "HEAD")))
     edit_two_items(repo)
     important = change_table(repo.folder).rows[0]
-    decide(
-        repo,
-        "2025-06-03-range.yaml",
-        f"""\
-判断:
-  - 項目: {important.item}
-    内容ハッシュ: {important.content_hash}
-    審査者: 法務課 審査 一郎
-    審査日: 2025-06-03
-    結論: 提出時期の変更
-    提出時期: 事後
-    理由: 誤字の修正であり、重要な変更に当たらないため。
-""",
-    )
+    retime(repo, important)
     assert change_table(repo.folder).rows[0].timing == "事後"
 
     repo.edit("本市に住民登録のある者。", "本市に住所を有する者。")
@@ -308,3 +303,21 @@ def test_a_missing_path_is_a_usage_error(hpia: Callable[..., Run]) -> None:
         2,
         "エラー: no/such/folder: ファイルまたはフォルダが見つかりません。\n",
     )
+
+
+def test_the_command_explains_itself(
+    hpia: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result = hpia("changes", "--help")
+    assert result.code == 0
+    assert "（別添２）変更箇所を、change_log/ の記録と git の履歴から" in result.out
+    assert "table|json|csv" in result.out
+
+
+def test_an_unknown_format_is_a_usage_error(
+    repo: GitRepo, hpia: Callable[..., Run]
+) -> None:
+    result = hpia("changes", repo.folder, "--format", "pdf")
+    assert result.code == 2
+    assert "使い方の誤り" in result.err
