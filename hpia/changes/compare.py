@@ -13,6 +13,11 @@ order ticks are written in is no change at all.
 
 A version's data is plain Python from `hpia.chunked`; parts that did not
 change between two versions are the same objects and are skipped at once.
+
+No general deep diff (deepdiff) is used: it pairs list items by position,
+or by a pairwise identity function that it calls for every nested list
+(risks.md §5), and its paths would still have to be named by the catalog.
+Walking the catalog matches blocks and names items in one pass.
 """
 
 from __future__ import annotations

@@ -134,10 +134,15 @@ def _keyed(
     out = []
     for place, change in enumerate(changes):
         row = rows.from_change(form, change, date, commit, pending)
-        # Within a version, rows that need assessment before the change
-        # (事前) come first: they are the ones the legal office must see.
-        out.append(((date, order, row.timing != rows.BEFORE, place), row))
+        out.append((_sort_key(row, order, place), row))
     return out
+
+
+def _sort_key(row: Row, order: int, place: int) -> SortKey:
+    # Within a version, rows that need assessment before the change (事前)
+    # come first: they are the ones the legal office must see.
+    assert row.date is not None
+    return (row.date, order, row.timing != rows.BEFORE, place)
 
 
 def _marks(versions: Versions, published: list[Located]) -> list[Mark]:
@@ -219,19 +224,17 @@ def _span(
     if before is None or latest is None:
         return []
 
-    touched = [(c, _idents(versions, c)) for c in commits]
+    touched = [(c, _idents(versions, c)) for c in reversed(commits)]
     out: list[Keyed] = []
     for place, change in enumerate(compare(form, before, latest)):
-        last = next((c for c, ids in reversed(touched) if change.ident in ids), None)
-        last = last or (touched[-1][0] if touched else None)
-        is_pending = change.ident in pending
-        if is_pending:
-            date = today
+        if change.ident in pending:
+            row = rows.from_change(form, change, today, "", pending=True)
         else:
+            last = next((c for c, ids in touched if change.ident in ids), None)
+            last = last or (touched[0][0] if touched else None)
             date = versions.date_of(last) if last else published.date
-        sha = "" if is_pending or last is None else last.sha
-        row = rows.from_change(form, change, date, sha, is_pending)
-        out.append(((date, order, row.timing != rows.BEFORE, place), row))
+            row = rows.from_change(form, change, date, last.sha if last else "", False)
+        out.append((_sort_key(row, order, place), row))
     return out
 
 

@@ -33,6 +33,7 @@ class Versions:
     form: Form = field(init=False)
     _reader: Reader = field(default_factory=Reader)
     _values: dict[str, Any] = field(default_factory=dict)
+    _dates: dict[str, dt.date] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -91,6 +92,11 @@ class Versions:
 
     def date_of(self, commit: Commit) -> dt.date:
         """The commit's declared 変更日, else its author date."""
+        if commit.sha not in self._dates:
+            self._dates[commit.sha] = self._date(commit)
+        return self._dates[commit.sha]
+
+    def _date(self, commit: Commit) -> dt.date:
         if commit.declared is None:
             return commit.date
         text = commit.declared
