@@ -14,7 +14,7 @@ from hpia.assessment import Assessment
 from hpia.catalog import labels
 from hpia.catalog.nodes import Form, Kind, Node
 from hpia.changelog import ChangeRow
-from hpia.render.view import Row, Walker, heading, printed_value
+from hpia.render.view import Row, Walker, heading, printed_lines, printed_value
 from hpia.wareki import to_wareki
 
 ROMAN = labels.ROMAN
@@ -57,6 +57,16 @@ class CoverItem:
     long: bool
 
 
+# Characters a line of 別添２'s item, before and after columns holds.
+CHANGE_COLUMN_CHARS = {"item": 12, "before": 16, "after": 16, "reason": 7}
+
+# A 別添２ row up to this many lines is kept on one page. A longer one
+# breaks between lines; a kept row taller than a page would lose the
+# repeated head (WeasyPrint #2679, risks.md §1.3), so this stays well
+# under a page.
+CHANGE_KEEP_LINES = 45
+
+
 @dataclass(frozen=True)
 class PrintedChange:
     """A 別添２ row with its date in 和暦."""
@@ -67,6 +77,14 @@ class PrintedChange:
     after: str
     timing: str
     reason: str
+
+    @property
+    def keep(self) -> bool:
+        lines = max(
+            printed_lines(getattr(self, column), chars)
+            for column, chars in CHANGE_COLUMN_CHARS.items()
+        )
+        return lines <= CHANGE_KEEP_LINES
 
 
 @dataclass(frozen=True)
@@ -150,10 +168,10 @@ def _section(
 
 
 def _appendix(node: Node, entries: list[dict[str, Any]]) -> Appendix:
-    return Appendix(heading(node), tuple(_record_list(node, e) for e in entries))
+    return Appendix(heading(node), tuple(record_list(node, e) for e in entries))
 
 
-def _record_list(node: Node, entry: dict[str, Any]) -> RecordList:
+def record_list(node: Node, entry: dict[str, Any]) -> RecordList:
     """A list as its 形式 says: a numbered run, or one item a line."""
     items = [str(i) for i in entry.get(_key(node, Kind.LIST)) or []]
     style = entry.get(_key(node, Kind.CHOICE))

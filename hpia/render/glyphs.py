@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Any
 
 from fontTools.ttLib import TTFont
 
+from hpia.assessment import Path
 from hpia.render.resources import Font
 
 # Line breaks, tabs and invisible format characters print no glyph.
@@ -24,7 +25,7 @@ _INVISIBLE = frozenset({"Cc", "Cf"})
 
 
 @functools.cache
-def _cmap(path: Path) -> frozenset[int]:
+def _cmap(path: FilePath) -> frozenset[int]:
     with TTFont(path, lazy=True) as font:
         return frozenset(font.getBestCmap())
 
@@ -52,16 +53,12 @@ def describe(chars: list[str]) -> str:
     return "、".join(f"「{c}」（U+{ord(c):04X}）" for c in chars)
 
 
-Path_ = tuple[str | int, ...]
-
-
-def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every string in a nested value (keys of ticks included), with its path."""
+def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every string value in a nested value, with its path of keys and indexes."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, child in value.items():
-            yield (*path, key), str(key)
             yield from strings(child, (*path, key))
     elif isinstance(value, list):
         for i, child in enumerate(value):

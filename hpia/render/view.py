@@ -32,11 +32,14 @@ WIDE_LABEL = 24
 # Choices whose longest option is at most this long sit in two columns.
 SHORT_OPTION = 10
 
-# A row of text up to about this many printed lines is kept on one page;
-# a longer one may break between lines. (The label and the text are set
-# in different fonts, so a row broken anywhere can leave its label behind.)
-KEEP_LINES = 15
-LINE_CHARS = 40
+# Boxes up to this many characters wide sit three to a line, else two.
+BOX_COLUMN = 14
+
+# A row up to about this many printed lines is kept on one page; a longer
+# one may break between lines. Cells break on their own, so a row broken
+# near the foot of a page can leave a one-line cell (the label) behind.
+KEEP_LINES = 30
+LINE_CHARS = 40  # characters a line of the content column holds
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,16 @@ class Checks:
 Content = Text | Choice | Checks
 
 
+def printed_lines(text: str, line_chars: int) -> int:
+    """About how many lines `text` takes in a column of `line_chars`."""
+    return sum(len(line) // line_chars + 1 for line in text.split("\n"))
+
+
 def keeps(content: Content) -> bool:
     """Whether a row of `content` is short enough to keep on one page."""
     if not isinstance(content, Text):
         return True
-    lines = sum(len(line) // LINE_CHARS + 1 for line in content.text.split("\n"))
-    return lines <= KEEP_LINES
+    return printed_lines(content.text, LINE_CHARS) <= KEEP_LINES
 
 
 @dataclass(frozen=True)
@@ -202,8 +209,13 @@ def checks(node: Node, value: Any) -> Checks:
             groups.append(BoxGroup(option.group, ()))
         last = groups[-1]
         groups[-1] = BoxGroup(last.title, (*last.boxes, _box(option, ticks)))
-    longest = max(len(o.label) for o in node.options)
-    return Checks(tuple(groups), columns=3 if longest <= 9 else 2)
+    widest = max((_box_width(o) for o in node.options if o.detail != "text"), default=0)
+    return Checks(tuple(groups), columns=3 if widest <= BOX_COLUMN else 2)
+
+
+def _box_width(option: Option) -> int:
+    """About how many characters wide 「[ ○ ] label （ n ） 件」 prints."""
+    return len(option.label) + 4 + (6 if option.detail == "count" else 0)
 
 
 class Walker:
