@@ -93,13 +93,13 @@ def write_pdf(html: str, fonts: tuple[Font, ...], folder: Path, epoch: int = 0) 
     font_config = FontConfiguration()
     with watched() as records, source_date(epoch):
         try:
-            start = time.perf_counter()
+            start = time.process_time()
             document = HTML(
                 string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher
             ).render(font_config=font_config)
-            laid_out = time.perf_counter()
+            laid_out = time.process_time()
             data = document.write_pdf(custom_metadata=True)
-            written = time.perf_counter()
+            written = time.process_time()
         except RefusedURL as err:
             raise HpiaError(
                 f"PDFの作成中に、許可されていない読み込みを止めました: {err.url}"
