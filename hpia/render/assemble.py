@@ -8,6 +8,7 @@ and Ⅲ of every file, then Ⅳ and Ⅴ; 別添２ closes the document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from hpia.assessment import Assessment
@@ -93,7 +94,8 @@ class View:
 
     stamp: str
     name: str
-    cover: tuple[CoverItem, ...]
+    cover_heads: tuple[CoverItem, ...]  # 評価書番号 and 評価書名, side by side
+    cover: tuple[tuple[CoverItem, ...], ...]  # runs of short or long items
     contents: tuple[str, ...]
     parts: tuple[Section | Appendix, ...]
     changes_title: str
@@ -117,7 +119,8 @@ def assemble(assessment: Assessment, rows: list[ChangeRow]) -> View:
     return View(
         stamp=form.printed_stamp,
         name=form.name,
-        cover=_cover(cover_node, data.get(cover_node.key) or {}),
+        cover_heads=_cover(form, ("number", "title"), data),
+        cover=_runs(_cover(form, _refs_of(cover_node, ("number", "title")), data)),
         contents=tuple(contents),
         parts=tuple(parts),
         changes_title=form.appendix_title,
@@ -125,15 +128,26 @@ def assemble(assessment: Assessment, rows: list[ChangeRow]) -> View:
     )
 
 
-def _cover(node: Node, data: dict[str, Any]) -> tuple[CoverItem, ...]:
-    return tuple(
-        CoverItem(
-            child.title,
-            printed_value(child, data.get(child.key)),
-            long=child.kind is Kind.LONGTEXT,
-        )
-        for child in node.children
-    )
+def _refs_of(node: Node, skip: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.ref or c.key for c in node.children if c.ref not in skip)
+
+
+def _cover(
+    form: Form, refs: tuple[str, ...], data: dict[str, Any]
+) -> tuple[CoverItem, ...]:
+    """The cover items named by ref (or, lacking one, by key)."""
+    cover = form.node_at(form.path("title")[:1])
+    out = []
+    for ref in refs:
+        node = next(c for c in cover.children if ref in (c.ref, c.key))
+        value = printed_value(node, (data.get(cover.key) or {}).get(node.key))
+        out.append(CoverItem(node.title, value, long=node.kind is Kind.LONGTEXT))
+    return tuple(out)
+
+
+def _runs(items: tuple[CoverItem, ...]) -> tuple[tuple[CoverItem, ...], ...]:
+    """Consecutive short items share a table; each long one has a box."""
+    return tuple(tuple(run) for _, run in groupby(items, key=lambda i: i.long))
 
 
 def _parts(
