@@ -10,6 +10,7 @@ setup:
 
 seed: setup
 	$(BIN)/hpia validate $(SEED)
+	$(BIN)/hpia render $(SEED) -o seed.pdf
 
 lint: setup
 	$(BIN)/ruff check hpia tests bench

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hpia.errors import HpiaError
+from hpia.values import UNKNOWN, is_unknown
 from hpia.yamlio import read_source
 
 BEFORE_GIT = "before-git.yaml"
@@ -21,9 +22,12 @@ BEFORE_GIT = "before-git.yaml"
 
 @dataclass(frozen=True)
 class ChangeRow:
-    """One row of 別添２, with the texts as printed."""
+    """One row of 別添２, with the texts as printed.
 
-    date: dt.date
+    `date` is None where the source does not state it (written （不明）).
+    """
+
+    date: dt.date | None
     item: str
     before: str
     after: str
@@ -52,13 +56,13 @@ def change_log_file(form_file: Path) -> Path | None:
 
 
 def read_rows(path: Path | None) -> list[ChangeRow]:
-    """The rows of a before-git file, oldest first; none when there is no file."""
+    """The rows of a before-git file in its order (oldest first, as the
+    sheet prints them); none when there is no file."""
     if path is None or not path.is_file():
         return []
     tree = read_source(path).tree
     rows = tree.get("行") or []
-    out = [_row(path, i, entry) for i, entry in enumerate(rows, 1)]
-    return sorted(out, key=lambda r: r.date)
+    return [_row(path, i, entry) for i, entry in enumerate(rows, 1)]
 
 
 def _row(path: Path, number: int, entry: Any) -> ChangeRow:
@@ -66,9 +70,12 @@ def _row(path: Path, number: int, entry: Any) -> ChangeRow:
         heads = "、".join(_COLUMNS)
         raise HpiaError(f"{path}: 行{number}は {heads} の6項目で書いてください。")
     values = {_COLUMNS[k]: entry[k] for k in _COLUMNS}
-    if not isinstance(values["date"], dt.date):
+    if is_unknown(values["date"]):
+        values["date"] = None
+    elif not isinstance(values["date"], dt.date):
         raise HpiaError(
-            f"{path}: 行{number}の変更日は 2025-03-31 のように西暦で書いてください。"
+            f"{path}: 行{number}の変更日は 2025-03-31 のように西暦で"
+            f"書いてください。分からないときは{UNKNOWN}と書きます。"
         )
     texts = {k: "" if v is None else str(v) for k, v in values.items() if k != "date"}
     return ChangeRow(date=values["date"], **texts)

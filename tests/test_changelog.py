@@ -12,12 +12,6 @@ from hpia.errors import HpiaError
 
 ROWS = """\
 行:
-  - 変更日: 2023-03-29
-    項目: Ⅴ　評価実施手続 １．基礎項目評価 ①実施日
-    変更前の記載: 令和3年4月1日
-    変更後の記載: 令和4年4月1日
-    提出時期: 事後
-    提出時期に係る説明: 重要な変更の対象となる項目でないため。
   - 変更日: 2022-05-19
     項目: Ⅰ　基本情報 ４．個人番号の利用 法令上の根拠
     変更前の記載: |-
@@ -27,6 +21,12 @@ ROWS = """\
       ・番号法第19条第6号
     提出時期: 事後
     提出時期に係る説明: ""
+  - 変更日: （不明）
+    項目: Ⅴ　評価実施手続 １．基礎項目評価 ①実施日
+    変更前の記載: 令和3年4月1日
+    変更後の記載: 令和4年4月1日
+    提出時期: 事後
+    提出時期に係る説明: 重要な変更の対象となる項目でないため。
 """
 
 
@@ -46,7 +46,7 @@ def test_no_file_means_no_rows(tmp_path: Path) -> None:
     assert read_rows(None) == []
 
 
-def test_rows_are_read_oldest_first(tmp_path: Path) -> None:
+def test_rows_are_read_in_the_order_of_the_file(tmp_path: Path) -> None:
     path = tmp_path / "before-git.yaml"
     path.write_text(ROWS, encoding="utf-8")
 
@@ -62,7 +62,7 @@ def test_rows_are_read_oldest_first(tmp_path: Path) -> None:
             reason="",
         ),
         ChangeRow(
-            date=dt.date(2023, 3, 29),
+            date=None,
             item="Ⅴ　評価実施手続 １．基礎項目評価 ①実施日",
             before="令和3年4月1日",
             after="令和4年4月1日",
@@ -76,15 +76,16 @@ def test_rows_are_read_oldest_first(tmp_path: Path) -> None:
     ("old", "new", "message"),
     [
         (
-            "    提出時期: 事後\n    提出時期に係る説明: 重要",
-            "    提出時期に係る説明: 重要",
+            '    提出時期: 事後\n    提出時期に係る説明: ""',
+            '    提出時期に係る説明: ""',
             "行1は 変更日、項目、変更前の記載、変更後の記載、提出時期、"
             "提出時期に係る説明 の6項目で書いてください。",
         ),
         (
-            "変更日: 2023-03-29",
-            "変更日: 令和5年3月29日",
-            "行1の変更日は 2025-03-31 のように西暦で書いてください。",
+            "変更日: 2022-05-19",
+            "変更日: 令和4年5月19日",
+            "行1の変更日は 2025-03-31 のように西暦で書いてください。"
+            "分からないときは（不明）と書きます。",
         ),
     ],
     ids=["missing-column", "date-in-wareki"],

@@ -200,12 +200,12 @@ def test_record_lists_print_as_their_style_says(tmp_path: Path) -> None:
     appendix = next(p for p in view.parts if isinstance(p, Appendix))
     first = appendix.lists[0]
     assert first.title == "＜特定個人情報ファイル1の記録項目一覧1の名称＞"
-    assert first.numbered == ""
+    assert first.numbered == ()
     assert first.bullets[:2] == ("記録項目1", "記録項目2")
 
     entry = {"名称": "一覧", "形式": "番号付き", "記録項目": ["宛名番号", "接種日"]}
     numbered = record_list(FORM.node("record_lists"), entry)
-    assert numbered.numbered == "１．宛名番号，２．接種日"
+    assert numbered.numbered == ("１．宛名番号", "２．接種日")
     assert numbered.bullets == ()
 
 

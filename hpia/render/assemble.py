@@ -16,6 +16,7 @@ from hpia.catalog import labels
 from hpia.catalog.nodes import Form, Kind, Node
 from hpia.changelog import ChangeRow
 from hpia.render.view import Row, Walker, heading, printed_lines, printed_value
+from hpia.values import UNKNOWN
 from hpia.wareki import to_wareki
 
 ROMAN = labels.ROMAN
@@ -35,7 +36,7 @@ class RecordList:
     """One list of 別添１: 「＜名称＞」, then the items, then a note."""
 
     title: str
-    numbered: str  # 「１．宛名番号，２．…」 when the list is printed as a run
+    numbered: tuple[str, ...]  # 「１．宛名番号」… when printed as a run
     bullets: tuple[str, ...]
     note: str
 
@@ -192,13 +193,13 @@ def record_list(node: Node, entry: dict[str, Any]) -> RecordList:
     style_node = next(c for c in node.children if c.kind is Kind.CHOICE)
     assert style_node.choices is not None
     as_run = style == style_node.choices.options[0]
-    run = "，".join(
+    run = tuple(
         f"{labels.full_width_number(i)}．{item}" for i, item in enumerate(items, 1)
     )
     title = str(entry.get(node.name_key) or "")
     return RecordList(
         title=f"＜{title}＞" if title else "",
-        numbered=run if as_run else "",
+        numbered=run if as_run else (),
         bullets=() if as_run else tuple(items),
         note=str(entry.get(_key(node, Kind.LONGTEXT)) or ""),
     )
@@ -210,7 +211,7 @@ def _key(node: Node, kind: Kind) -> str:
 
 def _change(row: ChangeRow) -> PrintedChange:
     return PrintedChange(
-        date=to_wareki(row.date),
+        date=UNKNOWN if row.date is None else to_wareki(row.date),
         item=row.item,
         before=row.before,
         after=row.after,
