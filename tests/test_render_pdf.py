@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
-from renders import FORM, filled, squeeze
+from renders import FORM, filled, filled_assessment, squeeze
 
 from hpia.catalog.nodes import Kind
 from hpia.render import glyphs, render
 from hpia.render.provenance import Provenance
+from hpia.values import UNKNOWN
 
 A4 = (595.28, 841.89)  # points
 RECORD_LISTS = FORM.node("record_lists")
@@ -139,3 +140,24 @@ def test_two_processes_write_the_same_bytes(tmp_path: Path, epoch: str | None) -
 
     assert outputs[0] == outputs[1]
     assert outputs[0] == case.result.pdf
+
+
+@pytest.mark.parametrize(
+    ("epoch", "date"),
+    [("86400", "D:19700102"), (None, None)],
+    ids=["source-date-epoch", "no-date-at-all"],
+)
+def test_without_a_publication_date_the_pdf_dates_come_from_the_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str | None, date: str | None
+) -> None:
+    assessment = filled_assessment(tmp_path)
+    assessment.data["表紙"]["公表日"] = UNKNOWN
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    if epoch is not None:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+
+    info = PdfReader(io.BytesIO(render(assessment, []).pdf)).metadata
+
+    assert info is not None
+    assert info.get("/CreationDate") == date
+    assert info.get("/ModDate") == date
