@@ -155,3 +155,21 @@ def test_the_commit_is_named_only_for_a_committed_unchanged_file(
 
     form.write_text(form.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert source_commit(form) == ""  # edited since
+
+
+def test_a_character_the_fonts_lack_in_a_change_row_names_the_row(
+    tmp_path: Path, hpia: Callable[..., Run]
+) -> None:
+    folder = folder_with_form(tmp_path)
+    write_rows(tmp_path, 2)
+    rows = tmp_path / CHANGE_LOG
+    text = rows.read_text(encoding="utf-8")
+    rows.write_text(text.replace("変更1の前の文", "𠮷野家の文"), encoding="utf-8")
+
+    result = hpia("render", folder, "-o", tmp_path / "out.pdf")
+
+    assert result.code == 1
+    assert result.err == (
+        "エラー: 別添２の2行目の変更前の記載: 「𠮷」（U+20BB7）はPDFのフォントにない"
+        "文字です。別の文字（異体字なら通常の字体など）に置き換えてください。\n"
+    )

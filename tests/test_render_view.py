@@ -88,7 +88,7 @@ def test_systems_are_grouped_as_the_form_groups_them(tmp_path: Path) -> None:
 
 def test_a_block_with_no_entries_prints_block_one_empty() -> None:
     node = FORM.node("transferees")
-    rows = tuple(Walker(FORM, {}).blocks(node, []))
+    rows = tuple(Walker({}).blocks(node, []))
 
     assert bands(rows, "移転先") == [
         "移転先1",

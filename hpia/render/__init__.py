@@ -27,6 +27,13 @@ from hpia.render.provenance import Provenance
 
 __all__ = ["Rendered", "check", "render"]
 
+ROW_COLUMNS = (
+    ("項目", "item"),
+    ("変更前の記載", "before"),
+    ("変更後の記載", "after"),
+    ("提出時期に係る説明", "reason"),
+)
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -41,7 +48,7 @@ class Rendered:
     fetched: tuple[str, ...]
 
 
-def check(assessment: Assessment, rows: list[ChangeRow]) -> list[Problem]:
+def check(assessment: Assessment) -> list[Problem]:
     """Values the PDF could not print: characters missing from the fonts."""
     drawable = glyphs.covered(resources.fonts())
     problems: list[Problem] = []
@@ -49,14 +56,18 @@ def check(assessment: Assessment, rows: list[ChangeRow]) -> list[Problem]:
         chars = glyphs.missing(text, drawable)
         if chars:
             problems.append(assessment.problem(path, _undrawable(chars)))
-    for number, row in enumerate(rows, 1):
-        for column, text in (("変更前の記載", row.before), ("変更後の記載", row.after)):
-            chars = glyphs.missing(text, drawable)
-            if chars:
-                problems.append(
-                    Problem("別添２", number, 1, column, _undrawable(chars))
-                )
     return problems
+
+
+def _undrawable_rows(rows: list[ChangeRow], drawable: frozenset[int]) -> list[str]:
+    """The cells of 別添２ with characters the fonts lack, one line each."""
+    out = []
+    for number, row in enumerate(rows, 1):
+        for column, attribute in ROW_COLUMNS:
+            chars = glyphs.missing(getattr(row, attribute), drawable)
+            if chars:
+                out.append(f"別添２の{number}行目の{column}: {_undrawable(chars)}")
+    return out
 
 
 def _undrawable(chars: list[str]) -> str:
@@ -72,11 +83,13 @@ def render(
     origin: Provenance | None = None,
 ) -> Rendered:
     """The PDF and HTML of `assessment`, with `rows` as its 別添２."""
-    problems = check(assessment, rows)
-    if problems:
-        raise HpiaError("\n".join(p.format() for p in problems))
     fonts = resources.fonts()
     folder = resources.templates_dir()
+    drawable = glyphs.covered(fonts)
+    problems = [p.format() for p in check(assessment)]
+    problems += _undrawable_rows(rows, drawable)
+    if problems:
+        raise HpiaError("\n".join(problems))
 
     day = _document_date(assessment)
 
@@ -84,8 +97,8 @@ def render(
     view = assemble(assessment, rows)
     meta = _meta(assessment, day, origin)
     html = to_html(assessment.form, view, meta, fonts, folder)
-    leftover = glyphs.missing(drawn_text(html), glyphs.covered(fonts))
-    if leftover:
+    leftover = glyphs.missing(drawn_text(html), drawable)
+    if leftover:  # in the catalog's or the template's own words
         raise HpiaError(_undrawable(leftover))
     templated = time.process_time()
 

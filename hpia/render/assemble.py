@@ -13,7 +13,7 @@ from typing import Any
 
 from hpia.assessment import Assessment
 from hpia.catalog import labels
-from hpia.catalog.nodes import Form, Kind, Node
+from hpia.catalog.nodes import Kind, Node
 from hpia.changelog import ChangeRow
 from hpia.render.view import Row, Walker, heading, printed_lines, printed_value
 from hpia.values import UNKNOWN
@@ -103,25 +103,34 @@ class View:
     changes: tuple[PrintedChange, ...]
 
 
+# The cover items printed side by side under their heads, by catalog ref.
+COVER_HEADS = ("number", "title")
+
+
 def assemble(assessment: Assessment, rows: list[ChangeRow]) -> View:
     form = assessment.form
     data = assessment.data
-    cover_node = form.node_at(form.path("title")[:1])
+    cover = form.node_at(form.path("title")[:1])
+
     parts: list[Section | Appendix] = []
     contents: list[str] = []
     for node in form.children:
-        if node is cover_node:
+        if node is cover:
             continue
-        for title, made in _parts(form, node, data.get(node.key)):
+        for title, made in _parts(node, data.get(node.key)):
             if title not in contents:
                 contents.append(title)
             parts.extend(made)
     contents.append(form.appendix_title)
+
+    cover_data = data.get(cover.key) or {}
+    heads = [c for c in cover.children if c.ref in COVER_HEADS]
+    others = [c for c in cover.children if c.ref not in COVER_HEADS]
     return View(
         stamp=form.printed_stamp,
         name=form.name,
-        cover_heads=_cover(form, ("number", "title"), data),
-        cover=_runs(_cover(form, _refs_of(cover_node, ("number", "title")), data)),
+        cover_heads=_cover(heads, cover_data),
+        cover=_runs(_cover(others, cover_data)),
         contents=tuple(contents),
         parts=tuple(parts),
         changes_title=form.appendix_title,
@@ -129,21 +138,13 @@ def assemble(assessment: Assessment, rows: list[ChangeRow]) -> View:
     )
 
 
-def _refs_of(node: Node, skip: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c.ref or c.key for c in node.children if c.ref not in skip)
-
-
-def _cover(
-    form: Form, refs: tuple[str, ...], data: dict[str, Any]
-) -> tuple[CoverItem, ...]:
-    """The cover items named by ref (or, lacking one, by key)."""
-    cover = form.node_at(form.path("title")[:1])
-    out = []
-    for ref in refs:
-        node = next(c for c in cover.children if ref in (c.ref, c.key))
-        value = printed_value(node, (data.get(cover.key) or {}).get(node.key))
-        out.append(CoverItem(node.title, value, long=node.kind is Kind.LONGTEXT))
-    return tuple(out)
+def _cover(nodes: list[Node], data: dict[str, Any]) -> tuple[CoverItem, ...]:
+    return tuple(
+        CoverItem(
+            n.title, printed_value(n, data.get(n.key)), long=n.kind is Kind.LONGTEXT
+        )
+        for n in nodes
+    )
 
 
 def _runs(items: tuple[CoverItem, ...]) -> tuple[tuple[CoverItem, ...], ...]:
@@ -151,34 +152,30 @@ def _runs(items: tuple[CoverItem, ...]) -> tuple[tuple[CoverItem, ...], ...]:
     return tuple(tuple(run) for _, run in groupby(items, key=lambda i: i.long))
 
 
-def _parts(
-    form: Form, node: Node, value: Any
-) -> list[tuple[str, list[Section | Appendix]]]:
+def _parts(node: Node, value: Any) -> list[tuple[str, list[Section | Appendix]]]:
+    """The parts a top-level node prints, each under its 項目一覧 title."""
     if node.kind is Kind.GROUP:
-        title = heading(node, marks=False)
-        return [(title, [_section(form, node, value or {}, {})])]
-    if node.kind is Kind.BLOCKS:
-        entries: list[dict[str, Any]] = value or []
-        return [
-            (heading(child, marks=False), [_file_part(form, child, e) for e in entries])
-            for child in node.children
-            if child.kind in (Kind.GROUP, Kind.BLOCKS)
-        ]
-    return []
+        return [(heading(node, marks=False), [_section(node, value or {}, {})])]
+    if node.kind is not Kind.BLOCKS:
+        return []
+    entries: list[dict[str, Any]] = value or []
+    return [
+        (heading(child, marks=False), [_file_part(child, e) for e in entries])
+        for child in node.children
+        if child.kind in (Kind.GROUP, Kind.BLOCKS)
+    ]
 
 
-def _file_part(form: Form, node: Node, entry: dict[str, Any]) -> Section | Appendix:
+def _file_part(node: Node, entry: dict[str, Any]) -> Section | Appendix:
     """Ⅱ, 別添１ or Ⅲ of one file; `entry` is the file's block."""
-    names = {k: str(v) for k, v in entry.items() if isinstance(v, str)}
     if node.kind is Kind.BLOCKS:
         return _appendix(node, entry.get(node.key) or [])
-    return _section(form, node, entry.get(node.key) or {}, names)
+    names = {k: str(v) for k, v in entry.items() if isinstance(v, str)}
+    return _section(node, entry.get(node.key) or {}, names)
 
 
-def _section(
-    form: Form, node: Node, data: dict[str, Any], names: dict[str, str]
-) -> Section:
-    rows = Walker(form, names).rows(node.children, data)
+def _section(node: Node, data: dict[str, Any], names: dict[str, str]) -> Section:
+    rows = Walker(names).rows(node.children, data)
     return Section(heading(node), tuple(rows))
 
 

@@ -54,7 +54,7 @@ def load(path: Path) -> Job:
     problems, assessment = validate_file(file)
     rows = read_rows(change_log_file(file))
     if assessment is not None:
-        problems = [*problems, *check(assessment, rows)]
+        problems = [*problems, *check(assessment)]
     if any(p.is_error for p in problems):
         return Job(ordered(problems), None)
     return Job(ordered(problems), assessment, rows, provenance(file))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hpia.catalog import labels
-from hpia.catalog.nodes import Choices, Form, Kind, Node, Option
+from hpia.catalog.nodes import Choices, Kind, Node, Option
 from hpia.wareki import to_wareki
 
 # The form prints block 1 alone, then 2～5, 6～10, 11～15 and 16～20, each
@@ -221,17 +221,16 @@ def _box_width(option: Option) -> int:
 class Walker:
     """Turns one part of the catalog and its values into rows."""
 
-    def __init__(self, form: Form, names: dict[str, str]) -> None:
-        self.form = form
+    def __init__(self, names: dict[str, str]) -> None:
         self.names = names  # values an ECHO node repeats, by key
 
     def rows(self, nodes: tuple[Node, ...], data: dict[str, Any]) -> list[Row]:
         out: list[Row] = []
         for node in nodes:
-            if node.kind in (Kind.FLAG, Kind.COUNT) and node.sub_of:
-                continue  # printed with the heading or the choice they belong to
             if node.kind is Kind.FLAG:
-                continue  # shown in the band of the group that holds it
+                continue  # printed in the band of the group that holds it
+            if node.kind is Kind.COUNT and node.sub_of:
+                continue  # printed beside the choice it belongs to
             out.extend(self.node_rows(node, data, nodes))
         return out
 
@@ -265,7 +264,7 @@ class Walker:
         if node.number:
             out.append(Heading(heading(node), 1))
         for first, last in BLOCK_RANGES:
-            if first > max(len(entries), 1) and first > node.max_items:
+            if first > node.max_items:
                 break
             if first == last:
                 out.extend(self.block(node, first, entries, level=2))
