@@ -3,7 +3,7 @@
 Prints, as medians of several interleaved runs after a warm-up, in CPU
 seconds of this process (the machines this runs on are shared, and wall
 time there measures the neighbours as much as the renderer):
-- hpia's render split into checks and template, layout, and PDF writing;
+- hpia's render, split into checks, template, layout and PDF writing;
 - bare WeasyPrint on the same HTML (same fonts, its default fetcher, no
   checks, no log watch) — target: hpia within 15 % of it;
 - WeasyPrint on the same text as plain paragraphs, the floor for this much

@@ -3,7 +3,9 @@
 The commit is the last one that touched the form file, and only when the
 file is committed as it is now; an edited or untracked file has no commit
 to name, and a machine without git or outside a repository has none
-either. The PDF's metadata carries both (see html.Meta.custom).
+either. The PDF's information dictionary carries both, as
+/hpiacontentsha256 and /hpiasourcecommit (WeasyPrint keeps only the letters
+and digits of a custom meta name).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ class Provenance:
     commit: str = ""  # "" when unknown
 
     def custom(self) -> tuple[tuple[str, str], ...]:
-        """The extra metadata entries of the PDF (keys as WeasyPrint keeps them)."""
+        """The extra <meta> entries of the HTML, and so of the PDF."""
         out = [("hpia-content-sha256", self.content_sha256)]
         if self.commit:
             out.append(("hpia-source-commit", self.commit))
