@@ -42,6 +42,7 @@ class Rendered:
     html: str
     pdf: bytes
     pages: int
+    check_seconds: float
     template_seconds: float
     layout_seconds: float
     write_seconds: float
@@ -83,6 +84,7 @@ def render(
     origin: Provenance | None = None,
 ) -> Rendered:
     """The PDF and HTML of `assessment`, with `rows` as its 別添２."""
+    start = time.process_time()
     fonts = resources.fonts()
     folder = resources.templates_dir()
     drawable = glyphs.covered(fonts)
@@ -93,7 +95,7 @@ def render(
 
     day = _document_date(assessment)
 
-    start = time.process_time()
+    checked = time.process_time()
     view = assemble(assessment, rows)
     meta = _meta(assessment, day, origin)
     html = to_html(assessment.form, view, meta, fonts, folder)
@@ -107,7 +109,8 @@ def render(
         html=html,
         pdf=pdf.data,
         pages=pdf.pages,
-        template_seconds=templated - start,
+        check_seconds=checked - start,
+        template_seconds=templated - checked,
         layout_seconds=pdf.layout_seconds,
         write_seconds=pdf.write_seconds,
         fetched=pdf.fetched,
