@@ -90,10 +90,11 @@ def _run(
 def _parsed(path: Path, line: Line, columns: list[Field]) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for column in columns:
-        if column.key not in line.cells:
+        cell = line.cells.get(column.key, "")
+        if column.key in _OPTIONAL and not cell.strip():
             continue
         try:
-            row[column.key] = column.read(line.cells[column.key])
+            row[column.key] = column.read(cell)
         except FieldError as err:
             raise CsvError(path, line.number, str(err), column.header) from None
     return row
@@ -119,9 +120,8 @@ class _PersonImport:
         self.keys = registry.keys
 
     def run(self, conn: Connection, path: Path) -> Imported:
-        holders: dict[bytes, str] = dict(
-            conn.execute(select(Person.number_hash, Person.atena)).tuples()
-        )
+        query = select(Person.number_hash, Person.atena)
+        holders = dict(conn.execute(query).tuples().all())
         known = set(holders.values())
         seen: set[str] = set()
         added: list[dict[str, Any]] = []
@@ -181,7 +181,8 @@ class _RecordImport:
     """Records of known persons; 接種日年齢 derived from 生年月日."""
 
     def run(self, conn: Connection, path: Path) -> Imported:
-        births = dict(conn.execute(select(Person.atena, Person.birth)).tuples())
+        query = select(Person.atena, Person.birth)
+        births = dict(conn.execute(query).tuples().all())
         batch: list[tuple[int, dict[str, Any]]] = []
         total = 0
         for line in _lines(path, RECORD_COLUMNS):

@@ -108,7 +108,9 @@ def load(path: Path) -> Keys:
             f"環境変数 {ENV} に指定してください。"
         )
     try:
-        secret = base64.b64decode(path.read_text(encoding="ascii"), validate=True)
+        secret = base64.b64decode(
+            path.read_text(encoding="ascii").strip(), validate=True
+        )
     except (UnicodeDecodeError, binascii.Error):
         secret = b""
     if len(secret) != _SECRET_BYTES:

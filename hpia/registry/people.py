@@ -81,7 +81,7 @@ def show(
         history = [
             {c.header: getattr(r, c.key) for c in RECORD_COLUMNS} for r in records
         ]
-    return History(_person_view(registry, person[0], with_number), history)
+    return History(_person_view(registry, person, with_number), history)
 
 
 def find_by_number(registry: Registry, who: Staff, number: str) -> str | None:

@@ -14,12 +14,12 @@ from hpia.errors import HpiaError
 
 
 class Right(enum.Enum):
-    READ = "宛名と接種記録の照会"
-    WRITE = "宛名と接種記録の登録・更新"
+    READ = "照会"  # a person and their records
+    WRITE = "登録"  # import, 転出・死亡
     SEE_NUMBER = "個人番号の表示"
-    EXTRACT = "条件による抽出"
-    TRANSFER = "転出先への提供・転入元からの受入"
-    ADMIN = "使用者の管理と保存期間を過ぎた記録の削除"
+    EXTRACT = "抽出"  # extraction by conditions to CSV
+    TRANSFER = "提供・受入"  # records to / from another municipality
+    ADMIN = "管理"  # users, deletion past retention
 
 
 class Role(enum.Enum):

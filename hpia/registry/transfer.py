@@ -44,7 +44,7 @@ def export(registry: Registry, who: Staff, atena: str, path: Path) -> int:
             raise HpiaError(f"宛名番号 {atena} の宛名は台帳にありません。")
         rows = conn.execute(
             select(Record).where(Record.atena == atena).order_by(Record.given_on)
-        ).scalars()
+        )
         records = [
             {c.header: cell_text(getattr(r, c.key)) for c in _CARRIED} for r in rows
         ]
@@ -52,8 +52,8 @@ def export(registry: Registry, who: Staff, atena: str, path: Path) -> int:
             "形式": FORMAT,
             "版": VERSION,
             "作成日時": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "個人番号": registry.keys.decrypt(person[0].number_sealed, atena),
-            "生年月日": person[0].birth.isoformat(),
+            "個人番号": registry.keys.decrypt(person.number_sealed, atena),
+            "生年月日": person.birth.isoformat(),
             "接種記録": records,
         }
         _write_private(path, document)
