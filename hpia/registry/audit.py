@@ -113,6 +113,10 @@ class Verdict:
         return not self.problems
 
 
+def _span(first: int, last: int) -> str:
+    return f"{first}番" if first == last else f"{first}番から{last}番"
+
+
 def _chain(conn: Connection, keys: Keys) -> Iterator[tuple[int, str, str | None]]:
     """(seq, mac, problem) for each entry, in order."""
     expected, prev = 1, GENESIS
@@ -122,7 +126,7 @@ def _chain(conn: Connection, keys: Keys) -> Iterator[tuple[int, str, str | None]
     for row in rows.mappings():
         problem = None
         if row["seq"] != expected:
-            problem = f"{expected}番から{row['seq'] - 1}番の記録が削除されています。"
+            problem = f"{_span(expected, row['seq'] - 1)}の記録が削除されています。"
         elif keys.seal(_message(row)) != row["mac"]:
             problem = (
                 f"{row['seq']}番の記録が改変されています"
@@ -150,7 +154,7 @@ def verify(conn: Connection, keys: Keys) -> Verdict:
     if head is None or keys.seal(_head_message(head.seq, head.mac)) != head.seal:
         problems.append("操作ログの末尾の記録（最終番号）が改変されています。")
     elif head.seq > last:
-        problems.append(f"末尾の{last + 1}番から{head.seq}番の記録が削除されています。")
+        problems.append(f"末尾の{_span(last + 1, head.seq)}の記録が削除されています。")
     elif head.seq != last or head.mac != last_mac:
         problems.append("操作ログの末尾の記録が最終番号と一致しません。")
     return Verdict(count, tuple(problems))

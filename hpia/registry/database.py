@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from hpia.errors import HpiaError
 from hpia.registry import audit
@@ -74,7 +75,8 @@ def engine_for(db: str, *, create: bool = False) -> Engine:
             f"台帳がありません: {url.database}。"
             f"hpia registry --db {db} init で作成してください。"
         )
-    engine = create_engine(url)
+    # One command, a few connections: no pool to outlive it.
+    engine = create_engine(url, poolclass=NullPool)
     event.listen(engine, "connect", _enforce_foreign_keys)
     return engine
 
@@ -141,8 +143,8 @@ def _check_key(stored: str | None, keys: Keys) -> None:
 
 def open_registry(db: str) -> Registry:
     """An initialised registry with its own key, or a clear refusal."""
-    keys = keyfile.load(keyfile.key_path())
     engine = engine_for(db)
+    keys = keyfile.load(keyfile.key_path())
     with connected(engine) as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current is None:

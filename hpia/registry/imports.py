@@ -121,7 +121,7 @@ class _PersonImport:
 
     def run(self, conn: Connection, path: Path) -> Imported:
         query = select(Person.number_hash, Person.atena)
-        holders = dict(conn.execute(query).tuples().all())
+        holders = dict(conn.execute(query).all())
         known = set(holders.values())
         seen: set[str] = set()
         added: list[dict[str, Any]] = []
@@ -182,7 +182,7 @@ class _RecordImport:
 
     def run(self, conn: Connection, path: Path) -> Imported:
         query = select(Person.atena, Person.birth)
-        births = dict(conn.execute(query).tuples().all())
+        births = dict(conn.execute(query).all())
         batch: list[tuple[int, dict[str, Any]]] = []
         total = 0
         for line in _lines(path, RECORD_COLUMNS):
@@ -224,12 +224,12 @@ class _RecordImport:
         if not batch:
             return 0
         atenas = {row["atena"] for _, row in batch}
-        taken = set(
+        taken: set[tuple[Any, ...]] = set(
             conn.execute(
                 select(
                     Record.atena, Record.category, Record.dose, Record.given_on
                 ).where(Record.atena.in_(atenas))
-            ).tuples()
+            ).all()
         )
         for number, row in batch:
             key = (row["atena"], row["category"], row["dose"], row["given_on"])
