@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from hpia.errors import HpiaError
 from hpia.registry import audit, csvfiles
@@ -220,28 +221,38 @@ class _RecordImport:
     def _flush(
         conn: Connection, path: Path, batch: list[tuple[int, dict[str, Any]]]
     ) -> int:
-        """Insert a batch after checking it repeats no record."""
+        """Insert a batch; a repeated record is named by its line."""
         if not batch:
             return 0
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(Record), [row for _, row in batch])
+        except IntegrityError:
+            raise _RecordImport._repeated(conn, path, batch) from None
+        count = len(batch)
+        batch.clear()
+        return count
+
+    @staticmethod
+    def _repeated(
+        conn: Connection, path: Path, batch: list[tuple[int, dict[str, Any]]]
+    ) -> HpiaError:
+        """The first line of a refused batch that repeats a record (the
+        savepoint is gone, so the database holds the earlier lines only)."""
         atenas = {row["atena"] for _, row in batch}
-        taken: set[tuple[Any, ...]] = set(
-            conn.execute(
-                select(
-                    Record.atena, Record.category, Record.dose, Record.given_on
-                ).where(Record.atena.in_(atenas))
-            ).all()
-        )
+        query = select(
+            Record.atena, Record.category, Record.dose, Record.given_on
+        ).where(Record.atena.in_(atenas))
+        taken: set[tuple[Any, ...]] = {tuple(r) for r in conn.execute(query)}
         for number, row in batch:
             key = (row["atena"], row["category"], row["dose"], row["given_on"])
             if key in taken:
-                raise CsvError(
+                return CsvError(
                     path,
                     number,
                     "同じ記録（宛名番号・予防接種区分・接種回数・接種日）が"
                     "既にあります。",
                 )
             taken.add(key)
-        conn.execute(insert(Record), [row for _, row in batch])
-        count = len(batch)
-        batch.clear()
-        return count
+        first, last = batch[0][0], batch[-1][0]
+        return CsvError(path, first, f"{first}行目から{last}行目を登録できません。")
