@@ -19,9 +19,7 @@ def command(
     assessment: Annotated[Path, typer.Argument(help="重点項目評価書の YAML")],
     db: Annotated[
         str,
-        typer.Option(
-            "--db", envvar="HPIA_REGISTRY_DB", help="台帳（ファイルまたは URL）"
-        ),
+        typer.Option("--db", help="台帳（ファイルまたは URL）"),
     ],
 ) -> None:
     """評価書の記載と予防接種台帳の実際を、記載ごとに根拠を添えて比べる。

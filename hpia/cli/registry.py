@@ -50,7 +50,6 @@ def _options(
         str,
         typer.Option(
             "--db",
-            envvar="HPIA_REGISTRY_DB",
             help="台帳: SQLite のファイル、または postgresql://… の URL",
         ),
     ],
