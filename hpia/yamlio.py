@@ -10,6 +10,7 @@ A file that cannot be read becomes one located `SourceError`.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from hpia.errors import SourceError
 from hpia.problems import Problem
 
 NO_WRAP = 1 << 20
+_KEY_LINE = re.compile(r"^([ \t-]*)([^\s#:][^:#]*?):(?:\s|$)")
+_STAMP_LINE = re.compile(r"^様式:\s*(\S.*)$", re.MULTILINE)
 
 
 def make_yaml() -> YAML:
@@ -109,21 +112,64 @@ def _parse(path: Path, text: str) -> Any:
         return make_yaml().load(text)
     except DuplicateKeyError as err:
         mark = err.problem_mark
-        first = err.context_mark
-        key = _duplicate_key(err)
-        where = f"（最初は{first.line + 1}行目）" if first is not None else ""
+        first = _first_of(text, err.context_mark, mark)
+        where = f"（最初は{first}行目）" if first else ""
         message = (
-            f"キー「{key}」が同じ階層に2回あります{where}。1つにまとめてください。"
+            f"キー「{_duplicate_key(err)}」が同じ階層に2回あります{where}。"
+            "1つにまとめてください。"
         )
-        raise SourceError(_located(path, mark, message)) from err
+        raise SourceError(_located(path, text, mark, message)) from err
     except MarkedYAMLError as err:
-        raise SourceError(_located(path, err.problem_mark, _syntax(err))) from err
+        problem = _located(path, text, err.problem_mark, _syntax(err))
+        raise SourceError(problem) from err
 
 
-def _located(path: Path, mark: Any, message: str) -> Problem:
+def _located(path: Path, text: str, mark: Any, message: str) -> Problem:
     line = mark.line + 1 if mark is not None else 1
     col = mark.column + 1 if mark is not None else 1
-    return Problem(str(path), line, col, "YAML構文", message)
+    return Problem(str(path), line, col, _label_at(text, line), message)
+
+
+def _label_at(text: str, line: int) -> str:
+    """The item a broken line belongs to, found by indentation alone.
+
+    The file cannot be parsed, so the keys above the line with less
+    indentation are taken as its path: 「YAML構文（表紙 評価書名）」.
+    """
+    path: list[str] = []
+    depth = 1 << 30
+    for raw in reversed(text.splitlines()[:line]):
+        match = _KEY_LINE.match(raw)
+        if match is not None and len(match.group(1)) < depth:
+            path.insert(0, match.group(2))
+            depth = len(match.group(1))
+    if not path:
+        return "YAML構文"
+    return f"YAML構文（{_item_name(text, path)}）"
+
+
+def _item_name(text: str, path: list[str]) -> str:
+    # Imported here: the catalog reads YAML through this module's users,
+    # and a syntax error is the rare path.
+    from hpia.catalog import find_form, labels
+
+    stamp = _STAMP_LINE.search(text)
+    form = find_form(stamp.group(1)) if stamp else None
+    return labels.item_label(form, path) if form else path[-1]
+
+
+def _first_of(text: str, mapping: Any, duplicate: Any) -> int:
+    """1-based line of the first of two equal keys in one mapping."""
+    if mapping is None or duplicate is None:
+        return 0
+    lines = text.splitlines()
+    col = duplicate.column
+    key = lines[duplicate.line][col:].split(":", 1)[0]
+    for i in range(mapping.line, duplicate.line):
+        indent = len(lines[i]) - len(lines[i].lstrip(" -"))
+        if indent == col and lines[i][col:].split(":", 1)[0] == key:
+            return i + 1
+    return 0
 
 
 def _duplicate_key(err: DuplicateKeyError) -> str:

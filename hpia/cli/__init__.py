@@ -15,7 +15,7 @@ import traceback
 
 import typer
 
-from hpia.cli import conformance, registry, schema, validate
+from hpia.cli import conformance, new, registry, schema, validate
 from hpia.errors import HpiaError
 
 app = typer.Typer(
@@ -27,6 +27,7 @@ app = typer.Typer(
 )
 app.command("validate")(validate.command)
 app.command("schema")(schema.command)
+app.command("new")(new.command)
 app.command("conformance")(conformance.command)
 app.add_typer(registry.app, name="registry")
 
