@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from conftest import Run
+from conftest import SEED_FORM, Run
 from registry_fixtures import REGISTRY_FIXTURES
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
@@ -142,3 +142,15 @@ def test_migrations_build_the_tables_the_models_declare(loaded: str) -> None:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_the_seed_against_a_small_synthetic_registry(hpia: Hpia, loaded: str) -> None:
+    run = hpia("conformance", SEED_FORM, "--db", loaded)
+    assert run.code == 1
+    rows = _rows(run.out)
+    assert rows["（別添１） 記録項目"] == "一致"
+    assert rows["Ⅱ-２-④ 記録される項目"] == "一致"
+    assert rows["Ⅱ-２-② 対象となる本人の数"] == "不一致"  # 3 fake persons
+    assert rows["Ⅱ-３-④ 使用者数"] == "不一致"  # one user
+    assert rows["Ⅲ-３-リスク２ その他の措置の内容"] == "一致"  # 操作ログ
+    assert rows["Ⅲ-３-リスク２ ユーザ認証の管理"] == "一致"

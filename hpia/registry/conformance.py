@@ -232,7 +232,7 @@ def _risk_claims(assessment: Assessment, file: int, facts: Facts) -> list[Claim]
             assessment,
             file,
             "操作ログ",
-            r"ログ|操作履歴",
+            r"操作ログ|操作履歴|ログを(記録|取得|保管)",
             log_evidence,
             log.ok and log.entries > 0,
         ),
