@@ -11,7 +11,10 @@ import sqlalchemy as sa
 from conftest import Run
 from registry_fixtures import ADMIN_PASSWORD, REGISTRY_FIXTURES
 
-from hpia.registry.database import url_of
+from hpia.registry import people
+from hpia.registry.database import open_registry, url_of
+from hpia.registry.roles import Role
+from hpia.registry.staff import Staff
 
 NUMBERS = ("900000000010", "900000000028", "900000000036")
 Hpia = Callable[..., Run]
@@ -471,3 +474,16 @@ def test_a_registry_that_is_not_there_is_named(
 
 def test_admin_password_is_the_environments(loaded: str) -> None:
     assert ADMIN_PASSWORD == "admin-pass-1"
+
+
+def test_a_person_is_found_by_number_without_logging_it(loaded: str) -> None:
+    registry = open_registry(loaded)
+    admin = Staff("admin", Role.ADMIN)
+    assert (
+        people.find_by_number(registry, admin, "９０００ ００００ ００２８") == "T0002"
+    )
+    assert people.find_by_number(registry, admin, "983205673214") is None
+    log = _dump(loaded)
+    assert "照会（個人番号）" in log
+    assert "900000000028" not in log
+    assert "983205673214" not in log

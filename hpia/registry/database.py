@@ -45,9 +45,6 @@ class Registry:
     def where(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
-    def dispose(self) -> None:
-        self.engine.dispose()
-
 
 def url_of(db: str) -> URL:
     """A path to a SQLite URL; `postgresql://` to the psycopg 3 driver."""
