@@ -21,6 +21,7 @@ import datetime as dt
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -149,6 +150,7 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=300_000)
     parser.add_argument("--records", type=int, default=3_000_000)
     parser.add_argument("--lookups", type=int, default=1000)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hpia-bench-"))
     os.environ["HPIA_REGISTRY_KEY"] = str(work / "key")
@@ -230,6 +232,8 @@ def main() -> None:
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"（このスクリプト自身の最大メモリ: {peak:.0f} MiB）")
+    if not args.keep:
+        shutil.rmtree(work)
 
 
 if __name__ == "__main__":
