@@ -15,7 +15,7 @@ import traceback
 
 import typer
 
-from hpia.cli import new, render, schema, validate
+from hpia.cli import conformance, new, registry, render, schema, validate
 from hpia.errors import HpiaError
 
 app = typer.Typer(
@@ -29,6 +29,8 @@ app.command("validate")(validate.command)
 app.command("schema")(schema.command)
 app.command("new")(new.command)
 app.command("render")(render.command)
+app.command("conformance")(conformance.command)
+app.add_typer(registry.app, name="registry")
 
 
 @app.callback()
