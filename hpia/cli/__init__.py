@@ -15,7 +15,7 @@ import traceback
 
 import typer
 
-from hpia.cli import changes, new, schema, validate
+from hpia.cli import changes, conformance, new, registry, render, schema, validate
 from hpia.errors import HpiaError
 
 app = typer.Typer(
@@ -28,7 +28,10 @@ app = typer.Typer(
 app.command("validate")(validate.command)
 app.command("schema")(schema.command)
 app.command("new")(new.command)
+app.command("render")(render.command)
 app.command("changes")(changes.command)
+app.command("conformance")(conformance.command)
+app.add_typer(registry.app, name="registry")
 
 
 @app.callback()
@@ -67,7 +70,18 @@ _USAGE = (
     (re.compile(r"Missing argument '(.+)'\."), r"引数 \1 がありません。"),
     (re.compile(r"No such option: (.+)"), r"そのオプションはありません: \1"),
     (re.compile(r"No such command '(.+)'\."), r"そのコマンドはありません: \1"),
-    (re.compile(r"Missing option '(.+)'\."), r"オプション \1 を指定してください。"),
+    (
+        re.compile(r"Missing option '([^']+)'(?: / '([^']+)')?\."),
+        r"オプション \1 を指定してください。",
+    ),
+    (
+        re.compile(r"Got unexpected extra arguments? \((.+)\)"),
+        r"余分な引数があります: \1",
+    ),
+    (
+        re.compile(r"Invalid value for '([^']+)': (.+)"),
+        r"\1 の値が正しくありません（\2）",
+    ),
 )
 
 
