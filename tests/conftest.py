@@ -10,14 +10,13 @@ import pytest
 
 from hpia.cli import main
 
-pytest_plugins = ["gitrepo"]  # real git repositories for the change table
-
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "assessments" / "hitachinaka" / "yobou-sesshu"
 SEED_FORM = SEED_DIR / "juten.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-pytest_plugins = ["registry_fixtures"]
+# Fixtures of the registry, and real git repositories for the change table.
+pytest_plugins = ["registry_fixtures", "gitrepo"]
 
 
 @dataclass(frozen=True)
