@@ -30,7 +30,7 @@ def command(
 ) -> None:
     """評価書を様式どおりのPDFにする。
 
-    別添２の変更箇所は change_log/<団体>/<事務>/before-git.yaml から読む。
+    別添２の変更箇所は、hpia changes と同じく change_log/ の記録と git の履歴から作る。
     評価書に誤りがあるときは、検証と同じ形式で表示してPDFを作らない（終了コード1）。
     """
     job = loading.load(path)

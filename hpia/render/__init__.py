@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from hpia import __version__
 from hpia.assessment import Assessment
-from hpia.changelog import ChangeRow
+from hpia.changes import Row as ChangeRow
 from hpia.errors import HpiaError
 from hpia.problems import Problem
 from hpia.render import glyphs, resources

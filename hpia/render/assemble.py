@@ -14,7 +14,7 @@ from typing import Any
 from hpia.assessment import Assessment
 from hpia.catalog import labels
 from hpia.catalog.nodes import Kind, Node
-from hpia.changelog import ChangeRow
+from hpia.changes import Row as ChangeRow
 from hpia.render.view import Row, Walker, heading, printed_lines, printed_value
 from hpia.values import UNKNOWN
 from hpia.wareki import to_wareki

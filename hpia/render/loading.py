@@ -13,7 +13,8 @@ from pathlib import Path
 
 from hpia import catalog
 from hpia.assessment import Assessment
-from hpia.changelog import ChangeRow, change_log_file, read_rows
+from hpia.changes import Row as ChangeRow
+from hpia.changes import rows_for
 from hpia.errors import UsageError
 from hpia.problems import Problem, ordered
 from hpia.render import check
@@ -52,7 +53,7 @@ def form_file(path: Path) -> Path:
 def load(path: Path) -> Job:
     file = form_file(path)
     problems, assessment = validate_file(file)
-    rows = read_rows(change_log_file(file))
+    rows = rows_for(file)
     if assessment is not None:
         problems = [*problems, *check(assessment)]
     if any(p.is_error for p in problems):
