@@ -224,15 +224,19 @@ class ChangeLog:
     warnings: list[Problem] = field(default_factory=list)
 
     def decision_for(self, item: str, content_hash: str) -> Decision | None:
-        """The latest decision that changes the timing of this row, if any."""
+        """The latest decision that changes the timing of this row, if any.
+
+        Latest by 審査日; on the same day, the one recorded later (file names
+        in order, then records in a file).
+        """
         found = [
-            d.record
-            for d in self.decisions
+            (d.record.reviewed, order, d.record)
+            for order, d in enumerate(self.decisions)
             if d.record.item == item
             and d.record.content_hash == content_hash
             and d.record.timing is not None
         ]
-        return max(found, key=lambda d: d.reviewed, default=None)
+        return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def change_log_folder(assessment: Path) -> Path | None:
