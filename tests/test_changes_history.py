@@ -248,3 +248,22 @@ def test_a_copied_assessment_starts_its_own_history(repo: GitRepo) -> None:
     repo.commit(date="2025-06-01T09:00:00+09:00")
 
     assert items(repo, copy.parent) == [("2025-06-01", DEPT, "保健センター")]
+
+
+def test_branches_merged_give_each_change_once(repo: GitRepo) -> None:
+    repo.git("checkout", "-q", "-b", "side")
+    repo.edit("部署: 部署", "部署: 健康推進課")
+    repo.commit(date="2025-04-02T09:00:00+09:00")
+    repo.git("checkout", "-q", "main")
+    repo.edit("事務の名称: 事務の名称", "事務の名称: 予防接種事務")
+    repo.commit(date="2025-04-03T09:00:00+09:00")
+    repo.git("merge", "-q", "--no-edit", "side")
+
+    assert items(repo) == [
+        ("2025-04-02", DEPT, "健康推進課"),
+        (
+            "2025-04-03",
+            "Ⅰ基本情報 １．特定個人情報ファイルを取り扱う事務 ①事務の名称",
+            "予防接種事務",
+        ),
+    ]
