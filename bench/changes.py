@@ -7,7 +7,8 @@ moved to another folder half way), then prints:
 - the time of `git log -p --follow` on the file (what git itself does to
   show the history), and of `hpia changes --format json` on the same
   history, as a command (interpreter start included) and in process;
-  the target is within 3× of git;
+  the target is within 3× of git; and the start-up of the `hpia` command
+  itself (`hpia --help`), which every command pays;
 - the peak memory of the `hpia changes` process, and of Python's own
   allocations while the table is made.
 
@@ -159,6 +160,7 @@ def main() -> int:
             lambda: quiet(HPIA, "changes", folder, "--format", "json", cwd=repo)
         )
         inside = median_time(lambda: change_table(folder))
+        start_up = median_time(lambda: quiet(HPIA, "--help", cwd=repo))
         rows = len(change_table(folder).rows)
         print(f"git log -p --follow:          {git:6.2f} s")
         print(
@@ -169,6 +171,7 @@ def main() -> int:
             f"  of which in process:        {inside:6.2f} s  "
             f"({inside / git:.1f}× git), {rows} rows"
         )
+        print(f"  start-up of hpia (--help):  {start_up:6.2f} s")
 
         rss = peak_rss_mb(HPIA, "changes", folder, "--format", "json", cwd=repo)
         tracemalloc.start()
