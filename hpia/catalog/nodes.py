@@ -170,6 +170,10 @@ class Form:
     def printed_stamp(self) -> str:
         return f"[{self.stamp}]"
 
+    def has(self, ref: str) -> bool:
+        """Whether the form declares an item with `ref`."""
+        return ref in self._refs
+
     def path(self, ref: str) -> tuple[str, ...]:
         """The YAML key path of the node declared with `ref`."""
         return self._refs[ref]
