@@ -30,7 +30,12 @@ def _name(a: Assessment, ref: str, *indexes: int) -> str:
 
 
 def entrust_count(a: Assessment, f: int) -> Iterator[Problem]:
-    """Ⅱ４: 「委託する」 has as many 委託事項 as its 件数; 「委託しない」 has none."""
+    """Ⅱ４: 「委託する」 has as many 委託事項 as its 件数; 「委託しない」 has none.
+
+    A 件数 that disagrees with the 委託事項 given is a warning, not an error:
+    the seed itself, as published, states 3 件 and lists four 委託事項, and
+    spipa.md §1.3 treats these agreements as warnings.
+    """
     entrust = a.value("entrust", f)
     count = a.value("entrust_count", f)
     written = a.count("entrustments", f)
@@ -42,6 +47,7 @@ def entrust_count(a: Assessment, f: int) -> Iterator[Problem]:
             yield a.problem(
                 at_count,
                 f"件数は{count}件ですが、委託事項は{written}件記入されています。",
+                Level.WARNING,
                 rule="entrust-count",
             )
     elif entrust == "委託しない":
