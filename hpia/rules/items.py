@@ -8,13 +8,14 @@ not apply (「委託しない」, 「接続しない（入手）」 …), the fo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from hpia.assessment import Assessment, Path
 from hpia.catalog.nodes import Kind, Node
-from hpia.values import is_unknown
+from hpia.values import UNKNOWN, is_unknown
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,14 @@ class Item:
     applies: bool = True
     names_block: bool = False  # the name of a repeating block (名称 …)
 
-    @property
+    @functools.cached_property
     def unknown(self) -> bool:
-        return is_unknown(self.value)
+        # Folding a long text to compare it with the short marker is
+        # wasted work: a value longer than the marker plus some spacing
+        # cannot be it.
+        value = self.value
+        short = isinstance(value, str) and len(value) <= len(UNKNOWN) + 16
+        return short and is_unknown(value)
 
     def texts(self) -> Iterator[str]:
         """The free text the item holds: its text, list entries, （ ） notes."""
