@@ -61,9 +61,17 @@ install_venv() {
         echo "エラー: Python 3.11 以上が必要です (python3 --version を確認してください)。" >&2
         exit 1
     }
+    echo "Python の仮想環境 .venv を準備しています…"
     [ -d .venv ] || python3 -m venv .venv
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e "$root[dev]"
+    # pip's chatter goes to a log, shown only when the install fails.
+    local log=.venv/install.log
+    if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
+           .venv/bin/python -m pip install --disable-pip-version-check -e "$root[dev]"; } \
+           >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "エラー: Python パッケージのインストールに失敗しました（ログ: $log）。" >&2
+        exit 1
+    fi
     echo "$want" > "$stamp"
 }
 

@@ -15,7 +15,7 @@ import traceback
 
 import typer
 
-from hpia.cli import check, schema, threshold, validate
+from hpia.cli import check, new, schema, threshold, validate
 from hpia.errors import HpiaError
 
 app = typer.Typer(
@@ -27,6 +27,7 @@ app = typer.Typer(
 )
 app.command("validate")(validate.command)
 app.command("schema")(schema.command)
+app.command("new")(new.command)
 app.command("threshold")(threshold.command)
 app.command("check")(check.command)
 
