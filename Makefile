@@ -10,11 +10,13 @@ setup:
 
 seed: setup
 	$(BIN)/hpia validate $(SEED)
+	$(BIN)/hpia render $(SEED) -o seed.pdf
 
 lint: setup
 	$(BIN)/ruff check hpia tests bench
 	$(BIN)/ruff format --check hpia tests bench
 	$(BIN)/mypy hpia
 
+# The registry's PostgreSQL tests fail here, rather than skip, without a server.
 test: lint
-	$(BIN)/pytest
+	HPIA_TEST_POSTGRES=required $(BIN)/pytest

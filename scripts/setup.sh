@@ -7,12 +7,15 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 # Debian packages the product needs at run time: the pinned Japanese fonts,
-# HarfBuzz subsetting (fast font embedding) and poppler (PDF checks in tests).
+# HarfBuzz subsetting (fast font embedding) and poppler (PDF checks in tests);
+# PostgreSQL for the registry's tests on a real server, sqlite3 for its bench.
 packages=(
     fonts-morisawa-bizud-mincho
     fonts-morisawa-bizud-gothic
     libharfbuzz-subset0
     poppler-utils
+    postgresql
+    sqlite3
 )
 
 missing_packages() {

@@ -15,6 +15,8 @@ SEED_DIR = ROOT / "assessments" / "hitachinaka" / "yobou-sesshu"
 SEED_FORM = SEED_DIR / "juten.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+pytest_plugins = ["registry_fixtures"]
+
 
 @dataclass(frozen=True)
 class Run:

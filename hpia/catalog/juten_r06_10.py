@@ -389,7 +389,7 @@ RISKS = group(
         ),
         group(
             "権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク",
-            choice("ユーザ認証の管理", DONE),
+            choice("ユーザ認証の管理", DONE, ref="user_auth"),
             longtext("具体的な管理方法", sub_of="ユーザ認証の管理"),
             _other_measures(),
             _enough(),
@@ -515,6 +515,7 @@ RISKS = group(
     longtext("その他のリスク対策", number="１０．", optional=True),
     number="Ⅲ",
     mark="※（７．②を除く。）",
+    ref="risks",
 )
 
 FILES = blocks(

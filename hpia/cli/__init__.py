@@ -15,7 +15,16 @@ import traceback
 
 import typer
 
-from hpia.cli import check, new, schema, threshold, validate
+from hpia.cli import (
+    check,
+    conformance,
+    new,
+    registry,
+    render,
+    schema,
+    threshold,
+    validate,
+)
 from hpia.errors import HpiaError
 
 app = typer.Typer(
@@ -30,6 +39,9 @@ app.command("schema")(schema.command)
 app.command("new")(new.command)
 app.command("threshold")(threshold.command)
 app.command("check")(check.command)
+app.command("render")(render.command)
+app.command("conformance")(conformance.command)
+app.add_typer(registry.app, name="registry")
 
 
 @app.callback()

@@ -1,0 +1,53 @@
+"""`hpia render PATH -o OUT.pdf [--html OUT.html]`"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hpia import render
+from hpia.errors import HpiaError
+from hpia.render import loading
+
+
+def command(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="評価書のファイル、または評価書のフォルダ", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="書き出すPDFファイル", show_default=False),
+    ],
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="同じ内容をHTMLでも書き出す", show_default=False),
+    ] = None,
+) -> None:
+    """評価書を様式どおりのPDFにする。
+
+    別添２の変更箇所は change_log/<団体>/<事務>/before-git.yaml から読む。
+    評価書に誤りがあるときは、検証と同じ形式で表示してPDFを作らない（終了コード1）。
+    """
+    job = loading.load(path)
+    for problem in job.problems:
+        typer.echo(problem.format(), err=True)
+    if job.assessment is None:
+        raise typer.Exit(1)
+
+    result = render.render(job.assessment, job.rows, job.origin)
+    _write(output, result.pdf)
+    if html is not None:
+        _write(html, result.html.encode("utf-8"))
+    typer.echo(f"{output} を作成しました（{result.pages}ページ）。", err=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        raise HpiaError(f"{path} に書き出せません（{err.strerror}）。") from err

@@ -1,0 +1,60 @@
+"""What `hpia render` starts from: the form file, its problems, its 別添２ rows.
+
+A folder is rendered through the form file of a 様式 that has a template
+(`juten.yaml` for the 重点項目評価書); a file is rendered as given. A form
+with errors — from validation, or characters the fonts lack — is not
+rendered; warnings are shown and the render goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hpia import catalog
+from hpia.assessment import Assessment
+from hpia.changelog import ChangeRow, change_log_file, read_rows
+from hpia.errors import UsageError
+from hpia.problems import Problem, ordered
+from hpia.render import check
+from hpia.render.html import has_template
+from hpia.render.provenance import Provenance, provenance
+from hpia.render.resources import templates_dir
+from hpia.validate import validate_file
+
+
+@dataclass(frozen=True)
+class Job:
+    problems: list[Problem]
+    assessment: Assessment | None  # None when an error stops the render
+    rows: list[ChangeRow] = field(default_factory=list)
+    origin: Provenance | None = None
+
+
+def form_file(path: Path) -> Path:
+    """The form file to render at `path`."""
+    if path.is_file():
+        return path
+    if not path.is_dir():
+        raise UsageError(f"{path}: ファイルまたはフォルダが見つかりません。")
+    folder = templates_dir()
+    names = [f.filename for f in catalog.FORMS if has_template(f, folder)]
+    found = [path / n for n in names if (path / n).is_file()]
+    if len(found) != 1:
+        wanted = "、".join(names)
+        raise UsageError(
+            f"{path}: PDFにする評価書（{wanted}）が見つかりません。"
+            "評価書のファイルを指定してください。"
+        )
+    return found[0]
+
+
+def load(path: Path) -> Job:
+    file = form_file(path)
+    problems, assessment = validate_file(file)
+    rows = read_rows(change_log_file(file))
+    if assessment is not None:
+        problems = [*problems, *check(assessment)]
+    if any(p.is_error for p in problems):
+        return Job(ordered(problems), None)
+    return Job(ordered(problems), assessment, rows, provenance(file))
