@@ -27,7 +27,6 @@ from hpia.catalog.nodes import (
     checks,
     choice,
     date,
-    fixed,
     flag,
     group,
     longtext,
@@ -170,12 +169,8 @@ RISKS = group(
         SUBMITTED,
         number="１．",
         ref="submitted",
-    ),
-    fixed(
-        "リスク対策の記載",
-        "２）又は３）を選択した評価実施機関については、それぞれ重点項目評価書又は"
-        "全項目評価書において、リスク対策の詳細が記載されている。",
-        sub_of="提出する特定個人情報保護評価書の種類",
+        note="２）又は３）のときは、リスク対策の詳細は重点項目評価書又は"
+        "全項目評価書に記載され、Ⅳ２～１１は空欄となる。",
     ),
     group(
         "特定個人情報の入手",
