@@ -48,13 +48,16 @@ def write_tree(root: Path) -> None:
         (folder / "kiso.yaml").write_text(basic, encoding="utf-8")
 
 
-def seconds(run: Callable[[], object], repeat: int = 3) -> float:
-    times = []
+def seconds(run: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
+    """Median wall and CPU seconds of `run`: the CPU figure holds on a busy
+    machine, the wall one is what a user waits."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def rules_only(root: Path) -> Callable[[], object]:
@@ -84,8 +87,8 @@ def main() -> int:
         total = seconds(lambda: check_paths([root], TODAY))
         validation = seconds(lambda: validate_paths([root]))
         rules = seconds(rules_only(root))
-        start = time.perf_counter()
         command = [str(HPIA), "check", str(root), "--today", TODAY.isoformat()]
+        start = time.perf_counter()
         subprocess.run(command, capture_output=True, check=False)
         cli = time.perf_counter() - start
 
@@ -94,10 +97,13 @@ def main() -> int:
         f"findings: {len(findings.problems)} "
         f"(errors {sum(p.is_error for p in findings.problems)})"
     )
-    per_folder = total / FOLDERS * 1000
-    print(f"hpia check, in process: {total:.2f} s ({per_folder:.1f} ms a folder)")
-    print(f"  validation {validation:.2f} s, the law's rules {rules:.2f} s")
-    print(f"hpia check, as a command: {cli:.2f} s")
+    per_folder = total[1] / FOLDERS * 1000
+    print(
+        f"hpia check, in process: {total[0]:.2f} s wall, {total[1]:.2f} s CPU "
+        f"({per_folder:.1f} ms CPU a folder)"
+    )
+    print(f"  CPU: validation {validation[1]:.2f} s, the law's rules {rules[1]:.2f} s")
+    print(f"hpia check, as a command: {cli:.2f} s wall")
     return 0
 
 
