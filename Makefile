@@ -12,7 +12,8 @@ seed: setup
 	$(BIN)/hpia validate $(SEED)
 	$(BIN)/hpia render $(SEED) -o seed.pdf
 
-lint: setup
+lint:
+	@./scripts/setup.sh --test
 	$(BIN)/ruff check hpia tests bench
 	$(BIN)/ruff format --check hpia tests bench
 	$(BIN)/mypy hpia

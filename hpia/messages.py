@@ -37,7 +37,10 @@ def _problem(form: Form, source: Source, err: ErrorDetails) -> Problem:
         label = labels.item_label(form, loc[:-1]) or "文書"
         message = _unknown_key(form, loc)
     else:
-        line, col = locate(source.tree, loc)
+        # A checkbox entry's error carries its index: point at that line.
+        index = err.get("ctx", {}).get("index")
+        at = (*loc, index) if isinstance(index, int) else loc
+        line, col = locate(source.tree, at)
         label = labels.item_label(form, loc)
         message = _message(form, source, err, (line, col))
     return Problem(source.name, line, col, label, message)
@@ -81,6 +84,11 @@ def _too_many(form: Form, loc: Loc, ctx: dict[str, Any]) -> str:
 
 def _unknown_key(form: Form, loc: Loc) -> str:
     key = str(loc[-1])
+    if "\u3000" in key:
+        return (
+            f"キー「{key}」に全角スペースが含まれています。"
+            "字下げとキーの前後は半角スペースにしてください。"
+        )
     parent = _node(form, loc[:-1]) if len(loc) > 1 else None
     siblings = parent.children if parent is not None else form.children
     allowed = [n.key for n in siblings if n.in_yaml]

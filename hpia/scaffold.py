@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString
 
 from hpia.catalog.nodes import Form, Kind, Node
 from hpia.model import STAMP_KEY
@@ -22,8 +21,6 @@ def _blank(node: Node) -> Any:
             return _mapping(node.children)
         case Kind.BLOCKS:
             return CommentedSeq([_mapping(node.children)])
-        case Kind.LONGTEXT:
-            return LiteralScalarString("")
         case Kind.FLAG:
             return False
         case Kind.LIST | Kind.CHECKS:

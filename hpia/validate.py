@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString
 
 from hpia import catalog, messages
 from hpia.assessment import Assessment
@@ -23,7 +25,8 @@ from hpia.rules import consistency
 from hpia.values import UNKNOWN, is_unknown
 from hpia.yamlio import Source, read_source
 
-FORM_SUFFIXES = (".yaml", ".yml")
+# Inside a folder only files named as a form are forms: juten.yaml, kiso.yaml.
+FORM_NAMES = frozenset(form.filename for form in catalog.FORMS)
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
+    unusable: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -42,18 +46,35 @@ def form_files(path: Path) -> list[Path]:
     """The form files at `path`: the file itself, or those under a folder."""
     if not path.exists():
         raise UsageError(f"{path}: ファイルまたはフォルダが見つかりません。")
-    if path.is_file():
+    if not path.is_dir():
         return [path]
-    found = sorted(p for p in path.rglob("*") if p.suffix in FORM_SUFFIXES)
+    found = sorted(
+        p
+        for p in path.rglob("*")
+        if p.name in FORM_NAMES and not _hidden(p.relative_to(path))
+    )
     if not found:
-        raise UsageError(f"{path}: 評価書のファイル（juten.yaml など）がありません。")
+        names = "、".join(sorted(FORM_NAMES))
+        raise UsageError(f"{path}: 評価書のファイル（{names}）がありません。")
     return found
 
 
+def _hidden(relative: Path) -> bool:
+    """Inside .git, .venv and the like, or an editor's lock or backup file."""
+    return any(part.startswith((".", "~")) for part in relative.parts)
+
+
 def validate_paths(paths: list[Path]) -> Report:
+    """Validate every form at `paths`; a path that is not there is noted and
+    the others are still validated."""
     report = Report()
     for path in paths:
-        for file in form_files(path):
+        try:
+            files = form_files(path)
+        except UsageError as err:
+            report.unusable.append(str(err))
+            continue
+        for file in files:
             problems, assessment = validate_file(file)
             report.problems.extend(problems)
             if assessment is not None:
@@ -80,6 +101,7 @@ def validate_file(path: Path) -> tuple[list[Problem], Assessment | None]:
     assessment = Assessment(form, source, model.model_dump(by_alias=True))
     problems = list(consistency.check(assessment))
     problems.extend(_unknowns(assessment))
+    problems.extend(_cut_by_comment(assessment))
     return problems, assessment
 
 
@@ -118,6 +140,38 @@ def _unknowns(assessment: Assessment) -> Iterator[Problem]:
                 Level.WARNING,
                 rule="unknown-value",
             )
+
+
+def _cut_by_comment(assessment: Assessment) -> Iterator[Problem]:
+    """A warning where 「 #」 ends an unquoted value: YAML drops the rest.
+
+    「029-276-5222 #内線123」 reads as 「029-276-5222」 and a comment, which
+    is rarely what a person typing a phone number meant.
+    """
+    for mapping, key, path in _plain_scalars(assessment.source.tree, ()):
+        token = mapping.ca.items.get(key, [None] * 3)[2]
+        if token is not None and token.value.startswith("#"):
+            yield assessment.problem(
+                path,
+                "値の後の「 #」から行末まではコメントとして無視されます"
+                f"（{token.value.strip()}）。値に含めるなら値全体を引用符で囲んでください。",
+                Level.WARNING,
+                rule="cut-by-comment",
+            )
+
+
+def _plain_scalars(
+    node: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[CommentedMap, str, tuple[str | int, ...]]]:
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            if isinstance(value, CommentedMap | CommentedSeq):
+                yield from _plain_scalars(value, (*path, key))
+            elif not isinstance(value, ScalarString):
+                yield node, key, (*path, key)
+    elif isinstance(node, CommentedSeq):
+        for i, item in enumerate(node):
+            yield from _plain_scalars(item, (*path, i))
 
 
 def _leaves(

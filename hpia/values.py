@@ -18,6 +18,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from hpia.catalog.nodes import Choices, Node, Option
+from hpia.yamlio import InvalidDate
 
 UNKNOWN = "（不明）"
 """Written in place of a value the source does not state. Never blank."""
@@ -121,6 +122,12 @@ def date_reader(optional: bool) -> Reader:
             )
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, InvalidDate):
+            raise PydanticCustomError(
+                "hpia_date",
+                "「{value}」は存在しない日付です。",
+                {"value": str(value)},
+            )
         if isinstance(value, str) and is_unknown(value):
             return UNKNOWN
         if isinstance(value, str):
@@ -161,6 +168,12 @@ def count_reader(optional: bool) -> Reader:
 def read_flag(value: object) -> bool:
     if isinstance(value, bool):
         return value
+    if value is None:
+        raise PydanticCustomError(
+            "hpia_flag",
+            "チェックの有無がありません。"
+            "チェックありは true、なしは false と記入してください。",
+        )
     raise PydanticCustomError(
         "hpia_flag",
         "「{value}」はチェックの有無として読めません。"
@@ -197,7 +210,9 @@ def checks_reader(node: Node) -> Reader:
                 "選択肢: {options}",
                 {"options": listed},
             )
-        ticked = dict(_tick(entry, by_key, listed) for entry in value)
+        ticked = dict(
+            _tick(entry, by_key, listed, index) for index, entry in enumerate(value)
+        )
         if len(ticked) < len(value):
             raise PydanticCustomError(
                 "hpia_checks_twice", "同じ選択肢が2回以上チェックされています。"
@@ -209,17 +224,23 @@ def checks_reader(node: Node) -> Reader:
 
 
 def _tick(
-    entry: object, by_key: dict[str, Option], listed: str
+    entry: object, by_key: dict[str, Option], listed: str, index: int
 ) -> tuple[str, str | int | None]:
-    label, detail = _split_tick(entry)
-    option = by_key.get(fold(label))
-    if option is None:
+    """One entry of a checkbox list; errors carry its index for the line."""
+    try:
+        label, detail = _split_tick(entry)
+        option = by_key.get(fold(label))
+        if option is None:
+            raise PydanticCustomError(
+                "hpia_checks_option",
+                "「{value}」は選択肢にありません。選択肢: {options}",
+                {"value": label, "options": listed},
+            )
+        return option.label, _tick_detail(option, detail)
+    except PydanticCustomError as err:
         raise PydanticCustomError(
-            "hpia_checks_option",
-            "「{value}」は選択肢にありません。選択肢: {options}",
-            {"value": label, "options": listed},
-        )
-    return option.label, _tick_detail(option, detail)
+            err.type, err.message_template, {**(err.context or {}), "index": index}
+        ) from err
 
 
 def _split_tick(entry: object) -> tuple[str, object]:

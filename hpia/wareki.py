@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# First day of each era, newest first (政令第143号 for 令和).
-ERAS: tuple[tuple[str, dt.date], ...] = (
-    ("令和", dt.date(2019, 5, 1)),
-    ("平成", dt.date(1989, 1, 8)),
-    ("昭和", dt.date(1926, 12, 25)),
-    ("大正", dt.date(1912, 7, 30)),
-    ("明治", dt.date(1873, 1, 1)),  # the Gregorian calendar from here on
+# Each era: its name, its first day, and the Gregorian year of its first
+# year (元年), newest first (政令第143号 for 令和). 明治元年 is 1868, but
+# Japan counted days by the Gregorian calendar only from 明治6年 (1873):
+# earlier days are not printed.
+ERAS: tuple[tuple[str, dt.date, int], ...] = (
+    ("令和", dt.date(2019, 5, 1), 2019),
+    ("平成", dt.date(1989, 1, 8), 1989),
+    ("昭和", dt.date(1926, 12, 25), 1926),
+    ("大正", dt.date(1912, 7, 30), 1912),
+    ("明治", dt.date(1873, 1, 1), 1868),
 )
 
 _WAREKI = re.compile(
@@ -27,9 +30,9 @@ _WAREKI = re.compile(
 
 def era_of(day: dt.date) -> tuple[str, int]:
     """The era of `day` and the year within it."""
-    for name, start in ERAS:
+    for name, start, first_year in ERAS:
         if day >= start:
-            return name, day.year - start.year + 1
+            return name, day.year - first_year + 1
     raise ValueError(f"{day.isoformat()} is before the eras hpia prints")
 
 
@@ -46,9 +49,9 @@ def from_wareki(text: str) -> dt.date:
     if match is None:
         raise ValueError(f"not a 和暦 date: {text}")
     name, year_text, month, day = match.groups()
-    start = dict(ERAS)[name]
+    first_year = next(first for era, _, first in ERAS if era == name)
     year = 1 if year_text == "元" else int(year_text)
-    date = dt.date(start.year + year - 1, int(month), int(day))
+    date = dt.date(first_year + year - 1, int(month), int(day))
     if era_of(date)[0] != name:
         raise ValueError(f"{text} is not a day of {name}")
     return date

@@ -10,22 +10,40 @@ A file that cannot be read becomes one located `SourceError`.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
+from hpia.characters import unseen_characters
 from hpia.errors import SourceError
 from hpia.problems import Problem
+from hpia.yamlsyntax import item_at, syntax_problem
 
 NO_WRAP = 1 << 20
-_KEY_LINE = re.compile(r"^([ \t-]*)([^\s#:][^:#]*?):(?:\s|$)")
-_STAMP_LINE = re.compile(r"^様式:\s*(\S.*)$", re.MULTILINE)
+
+
+class InvalidDate(str):
+    """A scalar that YAML takes for a date but that is no day of the
+    calendar (「2025-02-30」): kept as written, so that validation can say
+    so at its line instead of ruamel.yaml failing on the whole file."""
+
+
+class _Constructor(RoundTripConstructor):
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return InvalidDate(node.value)
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp
+)
 
 
 def make_yaml() -> YAML:
@@ -35,6 +53,7 @@ def make_yaml() -> YAML:
     (risks.md §2).
     """
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.preserve_quotes = True
     yaml.width = NO_WRAP
     yaml.allow_unicode = True
@@ -62,8 +81,13 @@ def dump(tree: Any) -> str:
 
 
 def read_source(path: Path) -> Source:
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     text = _decode(path, raw).removeprefix("\ufeff")
+    unseen = next(unseen_characters(text), None)
+    if unseen is not None:
+        line, col, message = unseen
+        label = item_at(text, line) or "文書"
+        raise SourceError(Problem(str(path), line, col, label, message))
     tree = _parse(path, text)
     if tree is None:
         raise SourceError(
@@ -79,6 +103,23 @@ def read_source(path: Path) -> Source:
             )
         )
     return Source(path, text, tree)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError as err:
+        message = "ファイルではなくフォルダです。"
+        raise SourceError(_problem(path, 1, 1, message)) from err
+    except PermissionError as err:
+        message = "読み取る権限がありません。ファイルの権限を確かめてください。"
+        raise SourceError(_problem(path, 1, 1, message)) from err
+    except FileNotFoundError as err:
+        message = "ファイルが見つかりません（壊れたリンクかもしれません）。"
+        raise SourceError(_problem(path, 1, 1, message)) from err
+    except OSError as err:
+        message = f"ファイルを読めません（{err.strerror}）。"
+        raise SourceError(_problem(path, 1, 1, message)) from err
 
 
 def _problem(path: Path, line: int, col: int, message: str) -> Problem:
@@ -110,105 +151,5 @@ def _encoding_hint(raw: bytes) -> str:
 def _parse(path: Path, text: str) -> Any:
     try:
         return make_yaml().load(text)
-    except DuplicateKeyError as err:
-        mark = err.problem_mark
-        first = _first_of(text, err.context_mark, mark)
-        where = f"（最初は{first}行目）" if first else ""
-        message = (
-            f"キー「{_duplicate_key(err)}」が同じ階層に2回あります{where}。"
-            "1つにまとめてください。"
-        )
-        raise SourceError(_located(path, text, mark, message)) from err
     except MarkedYAMLError as err:
-        problem = _located(path, text, err.problem_mark, _syntax(err))
-        raise SourceError(problem) from err
-
-
-def _located(path: Path, text: str, mark: Any, message: str) -> Problem:
-    line = mark.line + 1 if mark is not None else 1
-    col = mark.column + 1 if mark is not None else 1
-    return Problem(str(path), line, col, _label_at(text, line), message)
-
-
-def _label_at(text: str, line: int) -> str:
-    """The item a broken line belongs to, found by indentation alone.
-
-    The file cannot be parsed, so the keys above the line with less
-    indentation are taken as its path: 「YAML構文（表紙 評価書名）」.
-    """
-    path: list[str] = []
-    depth = 1 << 30
-    for raw in reversed(text.splitlines()[:line]):
-        match = _KEY_LINE.match(raw)
-        if match is not None and len(match.group(1)) < depth:
-            path.insert(0, match.group(2))
-            depth = len(match.group(1))
-    if not path:
-        return "YAML構文"
-    return f"YAML構文（{_item_name(text, path)}）"
-
-
-def _item_name(text: str, path: list[str]) -> str:
-    # Imported here: the catalog reads YAML through this module's users,
-    # and a syntax error is the rare path.
-    from hpia.catalog import find_form, labels
-
-    stamp = _STAMP_LINE.search(text)
-    form = find_form(stamp.group(1)) if stamp else None
-    return labels.item_label(form, path) if form else path[-1]
-
-
-def _first_of(text: str, mapping: Any, duplicate: Any) -> int:
-    """1-based line of the first of two equal keys in one mapping."""
-    if mapping is None or duplicate is None:
-        return 0
-    lines = text.splitlines()
-    col = duplicate.column
-    key = lines[duplicate.line][col:].split(":", 1)[0]
-    for i in range(mapping.line, duplicate.line):
-        indent = len(lines[i]) - len(lines[i].lstrip(" -"))
-        if indent == col and lines[i][col:].split(":", 1)[0] == key:
-            return i + 1
-    return 0
-
-
-def _duplicate_key(err: DuplicateKeyError) -> str:
-    problem = err.problem or ""
-    start = problem.find('"') + 1
-    end = problem.find('"', start)
-    return problem[start:end] if 0 < start <= end else "?"
-
-
-# ruamel.yaml's messages, in the order they are tried, and what they mean to
-# someone editing the file.
-_REINDENT = "字下げがそろっていません。同じ階層の項目は同じ位置から書き始めてください。"
-_SYNTAX = (
-    (
-        "mapping values are not allowed",
-        "ここに「: 」は書けません。"
-        "値に「: 」を含むときは値全体を引用符で囲んでください。",
-    ),
-    ("could not find expected ':'", "「キー: 値」の「:」が見つかりません。"),
-    ("'\\t'", "タブ文字は使えません。字下げは半角スペースで行ってください。"),
-    ("expected <block end>", _REINDENT),
-    ("quoted scalar", "引用符が閉じられていません。"),
-    ("flow sequence", "「[」に対応する「]」がありません。"),
-    ("flow mapping", "「{」に対応する「}」がありません。"),
-    ("block mapping", _REINDENT),
-    (
-        "found undefined alias",
-        "「*」で始まる値は別名として読まれます。文字なら引用符で囲んでください。",
-    ),
-    (
-        "found character",
-        "この位置の文字は値の先頭に書けません。値全体を引用符で囲んでください。",
-    ),
-)
-
-
-def _syntax(err: MarkedYAMLError) -> str:
-    said = f"{err.problem or ''} {err.context or ''}"
-    for needle, meaning in _SYNTAX:
-        if needle in said:
-            return meaning
-    return f"YAMLとして読めません（{err.problem}）。"
+        raise SourceError(syntax_problem(path, text, err)) from err

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Prepare a clone for use: system packages, then .venv with hpia installed.
 # Safe to run again; it does nothing when everything is in place.
+#   scripts/setup.sh          what the product needs to run
+#   scripts/setup.sh --test   that, and what the test suite needs as well
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# Debian packages the product needs at run time: the pinned Japanese fonts,
-# HarfBuzz subsetting (fast font embedding) and poppler (PDF checks in tests);
-# PostgreSQL for the registry's tests on a real server, sqlite3 for its bench.
+# Debian packages the product needs at run time: the pinned Japanese fonts
+# and HarfBuzz subsetting (fast font embedding).
 packages=(
     fonts-morisawa-bizud-mincho
     fonts-morisawa-bizud-gothic
     libharfbuzz-subset0
-    poppler-utils
-    postgresql
-    sqlite3
 )
+# For the tests only: poppler (reading PDFs back), PostgreSQL (the
+# registry's tests on a real server) and sqlite3 (the registry's bench).
+if [ "${1:-}" = "--test" ]; then
+    packages+=(poppler-utils postgresql sqlite3)
+fi
 
 missing_packages() {
     local p

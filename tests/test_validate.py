@@ -106,7 +106,7 @@ CASES = [
     pytest.param(
         [("        - 宛名システム等\n", "        - 宛名システム\n")],
         [
-            "F:21:7: Ⅰ-２-システム１-③ 他のシステムとの接続: 「宛名システム」は"
+            "F:22:11: Ⅰ-２-システム１-③ 他のシステムとの接続: 「宛名システム」は"
             "選択肢にありません。選択肢: 「情報提供ネットワークシステム」"
             "「庁内連携システム」"
             "「住民基本台帳ネットワークシステム」「既存住民基本台帳システム」"
@@ -224,12 +224,14 @@ def test_shift_jis_file_is_named_not_crashed(
 def test_a_bad_file_does_not_stop_the_next_one(
     hpia: Callable[..., Run], tmp_path: Path
 ) -> None:
-    bad = tmp_path / "a.yaml"
+    bad = tmp_path / "a" / "juten.yaml"
+    bad.parent.mkdir()
     bad.write_bytes("様式: 様式３\n".encode("cp932"))
-    edited(tmp_path, name="b.yaml")
+    (tmp_path / "b").mkdir()
+    edited(tmp_path / "b")
     result = hpia("validate", tmp_path)
     assert result.out.count("\n") == 1
-    assert "a.yaml:1:1: 文書: 文字コードが UTF-8 ではありません。" in result.out
+    assert "a/juten.yaml:1:1: 文書: 文字コードが UTF-8 ではありません。" in result.out
     assert result.err == "2ファイルを検証: 誤り1件、警告0件\n"
 
 

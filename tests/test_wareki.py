@@ -19,6 +19,10 @@ from hpia.wareki import from_wareki, to_wareki
         (dt.date(1989, 1, 7), "昭和64年1月7日"),
         (dt.date(1926, 12, 25), "昭和元年12月25日"),
         (dt.date(1926, 12, 24), "大正15年12月24日"),
+        (dt.date(1912, 7, 29), "明治45年7月29日"),
+        (dt.date(1907, 5, 5), "明治40年5月5日"),
+        (dt.date(1900, 1, 1), "明治33年1月1日"),
+        (dt.date(1873, 1, 1), "明治6年1月1日"),
     ],
     ids=lambda v: str(v),
 )
@@ -28,7 +32,8 @@ def test_era_boundaries_print_and_read_back(day: dt.date, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["令和元年4月30日", "平成32年1月1日", "令和7年2月30日", "R7.4.15"]
+    "text",
+    ["令和元年4月30日", "平成32年1月1日", "令和7年2月30日", "R7.4.15", "明治5年1月1日"],
 )
 def test_impossible_or_foreign_dates_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match=r".+"):

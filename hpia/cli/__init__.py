@@ -80,7 +80,18 @@ _USAGE = (
     (re.compile(r"Missing argument '(.+)'\."), r"引数 \1 がありません。"),
     (re.compile(r"No such option: (.+)"), r"そのオプションはありません: \1"),
     (re.compile(r"No such command '(.+)'\."), r"そのコマンドはありません: \1"),
-    (re.compile(r"Missing option '(.+)'\."), r"オプション \1 を指定してください。"),
+    (
+        re.compile(r"Missing option '([^']+)'(?: / '([^']+)')?\."),
+        r"オプション \1 を指定してください。",
+    ),
+    (
+        re.compile(r"Got unexpected extra arguments? \((.+)\)"),
+        r"余分な引数があります: \1",
+    ),
+    (
+        re.compile(r"Invalid value for '([^']+)': (.+)"),
+        r"\1 の値が正しくありません（\2）",
+    ),
 )
 
 

@@ -22,7 +22,8 @@ def command(
     """評価書（YAML）が様式どおりに書かれているかを検証する。
 
     問題は1件1行で「ファイル:行:桁: 項目: 説明」と表示する。
-    問題がなければ終了コード0、誤りがあれば1。
+    問題がなければ終了コード0、誤りがあれば1、見つからないパスがあれば2。
+    フォルダを指定すると、その中の juten.yaml などを検証する。
     """
     report = validate_paths(paths)
     for problem in report.problems:
@@ -33,6 +34,12 @@ def command(
     files = len(
         {p.file for p in report.problems} | {a.file for a in report.assessments}
     )
-    typer.echo(f"{files}ファイルを検証: 誤り{errors}件、警告{warnings}件", err=True)
+    if files or not report.unusable:
+        summary = f"{files}ファイルを検証: 誤り{errors}件、警告{warnings}件"
+        typer.echo(summary, err=True)
+    for message in report.unusable:
+        typer.echo(f"エラー: {message}", err=True)
+    if report.unusable:
+        raise typer.Exit(2)
     if errors:
         raise typer.Exit(1)
