@@ -25,7 +25,11 @@ log = logging.getLogger(__name__)
 
 SHAPE = "form-shape"
 SHAPE_SOURCE = "様式（項目・選択肢）"
-UNKNOWN_SOURCE = "指針 第10（審査の観点: 様式で求める全ての項目の記載）"
+# What validation's own rules rest on; the consistency rules say theirs.
+VALIDATION_SOURCES = {
+    "unknown-value": "指針 第10（審査の観点: 様式で求める全ての項目の記載）",
+    "cut-by-comment": "YAML の書き方（「 #」から後はコメント）",
+}
 
 
 @dataclass
@@ -75,7 +79,7 @@ def _with_source(problem: Problem) -> Problem:
     """A validation problem with the rule and source `hpia check` prints."""
     if not problem.rule:
         return dataclasses.replace(problem, rule=SHAPE, source=SHAPE_SOURCE)
-    if problem.rule == "unknown-value":
-        return dataclasses.replace(problem, source=UNKNOWN_SOURCE)
-    source = consistency.SOURCES.get(problem.rule, "")
-    return dataclasses.replace(problem, source=problem.source or source)
+    known = VALIDATION_SOURCES.get(problem.rule) or consistency.SOURCES.get(
+        problem.rule, "hpia validate"
+    )
+    return dataclasses.replace(problem, source=problem.source or known)

@@ -114,3 +114,18 @@ def test_a_bad_day_is_a_usage_error(hpia: Callable[..., Run], tmp_path: Path) ->
         "エラー: --today: 「令和8年12月3日」は日付として読めません。"
         "2026-12-03 のように西暦の年-月-日で指定してください。\n"
     )
+
+
+def test_every_validation_warning_names_what_it_rests_on(
+    hpia: Callable[..., Run], tmp_path: Path
+) -> None:
+    edit = ("    連絡先: テスト課", "    連絡先: テスト課 #内線123")
+    folder = write_pair(tmp_path / "task", (edit,))
+    assert checked(hpia, folder, "--today", QUIET_DAY) == (
+        0,
+        [
+            "juten.yaml:207:10: Ⅳ-２-① 連絡先: 警告: 値の後の「 #」から行末までは"
+            "コメントとして無視されます（#内線123）。値に含めるなら値全体を引用符で"
+            "囲んでください。 [cut-by-comment｜YAML の書き方（「 #」から後はコメント）]"
+        ],
+    )
