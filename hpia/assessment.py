@@ -59,8 +59,13 @@ class Assessment:
         return locate(self.source.tree, path)
 
     def problem(
-        self, path: Path, message: str, level: Level = Level.ERROR, rule: str = ""
+        self,
+        path: Path,
+        message: str,
+        level: Level = Level.ERROR,
+        rule: str = "",
+        source: str = "",
     ) -> Problem:
         line, col = self.position(path)
         label = labels.item_label(self.form, path)
-        return Problem(self.file, line, col, label, message, level, rule)
+        return Problem(self.file, line, col, label, message, level, rule, source)

@@ -29,12 +29,30 @@ class Problem:
     label: str
     message: str
     level: Level = Level.ERROR
-    rule: str = ""
-    source: str = ""
+    rule: str = ""  # a short id of the rule (`yearly-review`)
+    source: str = ""  # what the rule rests on: 指針, 規則, 記載要領, 様式
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
         return f"{where}: {self.label}: {self.level.word}{self.message}"
+
+    def format_with_rule(self) -> str:
+        """The print format, then the rule and its source in brackets."""
+        basis = "｜".join(part for part in (self.rule, self.source) if part)
+        return f"{self.format()} [{basis}]" if basis else self.format()
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The finding as JSON fields, for machine-read output."""
+        return {
+            "level": self.level.value,
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "label": self.label,
+            "rule": self.rule,
+            "source": self.source,
+            "message": self.message,
+        }
 
     @property
     def is_error(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hpia.catalog import labels, marks
+from hpia.catalog import basis, labels, marks
 from hpia.catalog.nodes import Form, Kind, Node
 from hpia.values import UNKNOWN
 
@@ -82,6 +82,9 @@ def item_description(form: Form, node: Node, path: tuple[str, ...]) -> str:
         lines.append("チェック欄: " + "、".join(o.label for o in node.options))
     if node.optional:
         lines.append("空欄可。")
+    source = basis.note(basis.basis_of(form, path))
+    if source:
+        lines.append(source)
     return "\n".join(lines)
 
 

@@ -108,8 +108,8 @@ def test_a_folder_without_a_form_is_a_usage_error(
     result = hpia("render", tmp_path, "-o", tmp_path / "out.pdf")
     assert result.code == 2
     assert result.err == (
-        f"エラー: {tmp_path}: PDFにする評価書（juten.yaml）が見つかりません。"
-        "評価書のファイルを指定してください。\n"
+        f"エラー: {tmp_path}: PDFにする評価書（juten.yaml、kiso.yaml）が"
+        "見つかりません。評価書のファイルを指定してください。\n"
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from conftest import ROOT, SEED_DIR, SEED_FORM, Run
+from conftest import ROOT, SEED_FORM, Run
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from seed_artefacts import ARTEFACTS
@@ -30,7 +30,7 @@ def carried_text() -> str:
 
 
 def test_seed_is_valid_with_its_known_gaps(hpia: Callable[..., Run]) -> None:
-    result = hpia("validate", SEED_DIR)
+    result = hpia("validate", SEED_FORM)
     file = SEED_FORM
     assert result.code == 0
     assert result.out.splitlines() == [

@@ -253,7 +253,7 @@ def test_unknown_form_stamp_lists_the_known_ones(
     result = hpia("validate", path)
     assert lines_of(result, path) == [
         "F:2:5: 様式: 「平成26年4月　様式３」は対応していない様式です。"
-        "対応している様式: 「令和６年10月　様式３」"
+        "対応している様式: 「令和６年10月　様式３」、「令和６年10月　様式２」"
     ]
 
 

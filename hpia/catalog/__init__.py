@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 
-from hpia.catalog import juten_r06_10
-from hpia.catalog.nodes import Choices, Form, Kind, Node, Option, walk
+from hpia.catalog import juten_r06_10, kiso_r06_10
+from hpia.catalog.nodes import Basis, Choices, Form, Kind, Node, Option, walk
 
-FORMS: tuple[Form, ...] = (juten_r06_10.FORM,)
+FORMS: tuple[Form, ...] = (juten_r06_10.FORM, kiso_r06_10.FORM)
 
-__all__ = ["FORMS", "Choices", "Form", "Kind", "Node", "Option", "find_form", "walk"]
+__all__ = [
+    "FORMS",
+    "Basis",
+    "Choices",
+    "Form",
+    "Kind",
+    "Node",
+    "Option",
+    "find_form",
+    "walk",
+]
 
 
 def _stamp_key(stamp: str) -> str:

@@ -91,14 +91,17 @@ def _measures() -> Node:
     return longtext("リスクに対する措置の内容")
 
 
+# The rows for other measures and other risks are left blank when there
+# are none: the published seed leaves several of them empty.
 def _other_measures() -> Node:
-    return longtext("その他の措置の内容")
+    return longtext("その他の措置の内容", optional=True)
 
 
 def _other_risks(subject: str) -> Node:
     return longtext(
         "その他のリスク及びそのリスクに対する措置",
         label=f"{subject}におけるその他のリスク及びそのリスクに対する措置",
+        optional=True,
     )
 
 
@@ -458,6 +461,7 @@ RISKS = group(
         longtext(
             "その他のリスク及びそのリスクに対する措置",
             label="情報提供ネットワークシステムとの接続に伴うその他のリスク及びそのリスクに対する措置",
+            optional=True,
         ),
         number="６．",
     ),
@@ -508,7 +512,7 @@ RISKS = group(
         longtext("具体的な方法", sub_of="従業者に対する教育・啓発"),
         number="９．",
     ),
-    longtext("その他のリスク対策", number="１０．"),
+    longtext("その他のリスク対策", number="１０．", optional=True),
     number="Ⅲ",
     mark="※（７．②を除く。）",
     ref="risks",

@@ -37,6 +37,23 @@ class Kind(enum.Enum):
     ECHO = "echo"  # repeats a block's name where the form prints it again
 
 
+class Basis(enum.Enum):
+    """How far a part of a catalog is borne out by sources (spipa.md §0).
+
+    Unset on a node, the basis is inherited from the enclosing node; unset
+    all the way up, the part is taken from the form as published.
+    """
+
+    SEED = "S"  # printed in the seed, a published 評価書
+    CITED = "C"  # found in a cited public source
+    MEMORY = "M"  # recalled from PPC material, not checked against it
+    UNSURE = "?"  # uncertain; alternatives exist
+
+    @property
+    def verified(self) -> bool:
+        return self in (Basis.SEED, Basis.CITED)
+
+
 VALUE_KINDS = frozenset(
     {
         Kind.TEXT,
@@ -104,6 +121,7 @@ class Node:
     max_items: int = 0
     in_path: bool = True
     suffix: str = ""
+    basis: Basis | None = None
 
     @property
     def title(self) -> str:
@@ -152,6 +170,10 @@ class Form:
     def printed_stamp(self) -> str:
         return f"[{self.stamp}]"
 
+    def has(self, ref: str) -> bool:
+        """Whether the form declares an item with `ref`."""
+        return ref in self._refs
+
     def path(self, ref: str) -> tuple[str, ...]:
         """The YAML key path of the node declared with `ref`."""
         return self._refs[ref]
@@ -198,6 +220,7 @@ class Extra(TypedDict, total=False):
     max_items: int
     in_path: bool
     suffix: str
+    basis: Basis | None
 
 
 # The constructors keep a catalog readable as a list of the form's rows:

@@ -1,7 +1,10 @@
 """What `change_log/<団体>/<事務>/` records beside the git history.
 
     change_log/<団体>/<事務>/
-      before-git.yaml   行: the 別添２ rows from before the file was in git
+      before-git.yaml   行: the 別添２ rows from before the file was in git,
+                        of the folder's main form (the 重点項目評価書)
+      before-git.<name>.yaml   the same for another form file (kiso.yaml:
+                        before-git.kiso.yaml, the 基礎項目評価書's （別添）)
       publications.yaml 公表: which commit was published on which 公表日
       decisions/*.yaml  判断: review decisions, one file per review, never
                         edited; a new decision is a new file
@@ -253,17 +256,25 @@ def change_log_folder(assessment: Path) -> Path | None:
     return None
 
 
-def load(assessment: Path) -> ChangeLog:
-    """Read and check change_log/ for the assessment folder `assessment`."""
+def rows_file_name(form_file: Path, main: bool) -> str:
+    """The name of the file of rows from before git, for a form file."""
+    return ROWS_FILE if main else f"before-git.{form_file.stem}.yaml"
+
+
+def load(assessment: Path, rows_file: str = ROWS_FILE) -> ChangeLog:
+    """Read and check change_log/ for the assessment folder `assessment`.
+
+    `rows_file` names the file of rows from before git (`rows_file_name`).
+    """
     folder = change_log_folder(assessment)
     log = ChangeLog(folder)
     if folder is None or not folder.is_dir():
         return log
 
     problems: list[Problem] = []
-    rows_file = folder / ROWS_FILE
-    if rows_file.is_file():
-        parsed = _read(rows_file, _RowsFile, "変更箇所", problems)
+    rows_path = folder / rows_file
+    if rows_path.is_file():
+        parsed = _read(rows_path, _RowsFile, "変更箇所", problems)
         if parsed is not None:
             log.rows = parsed[0].rows
             log.warnings.extend(_unknowns(parsed[1], "行", "変更箇所"))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hpia import catalog
 from hpia.catalog.nodes import Form
 from hpia.changes import change_log, rows
 from hpia.changes.change_log import ChangeLog, ChangeLogError, Located
@@ -69,18 +70,34 @@ def rows_for(assessment: Path) -> list[Row]:
 
 
 def change_table(path: Path, today: dt.date | None = None) -> ChangeTable:
-    """The change table of an assessment folder or of one form file."""
-    files = form_files(path)
-    logged = change_log.load(path if path.is_dir() else path.parent)
+    """The change table of one form file, or of a folder's main form file."""
+    file = sheet_file(path)
+    logged = change_log.load(
+        file.parent,
+        change_log.rows_file_name(file, main=file == sheet_file(file.parent)),
+    )
     table = ChangeTable(warnings=list(logged.warnings))
     table.rows = [_logged(r) for r in logged.rows]
 
-    from_git: list[Keyed] = []
-    for file in files:
-        from_git.extend(_git_rows(file, logged, today or dt.date.today(), table.notes))
+    from_git = _git_rows(file, logged, today or dt.date.today(), table.notes)
     from_git.sort(key=lambda keyed: keyed[0])
     table.rows.extend(row for _, row in from_git)
     return table
+
+
+def sheet_file(path: Path) -> Path:
+    """The form file whose change sheet `hpia changes PATH` shows.
+
+    A file is itself. A folder shows the sheet of its first form in the
+    catalog's order: the 重点項目評価書's （別添２） before the 基礎項目評価書's
+    （別添）; the others are asked for by their file.
+    """
+    files = form_files(path)
+    if path.is_file():
+        return files[0]
+    named = {f.name: f for f in files}
+    main = next((named[f.filename] for f in catalog.FORMS if f.filename in named), None)
+    return main or files[0]
 
 
 def _logged(row: change_log.LoggedRow) -> Row:
@@ -94,8 +111,9 @@ def _git_rows(
     versions = Versions.read(file, [p.record.commit for p in published], notes)
     if versions is None:
         return []
-    if published:
-        keyed = _between_publications(versions, _marks(versions, published), today)
+    marks = _marks(versions, published)
+    if marks:
+        keyed = _between_publications(versions, marks, today)
     else:
         keyed = _every_commit(versions, today)
     return [(key, _decided(logged, row)) for key, row in keyed]
@@ -146,7 +164,11 @@ def _sort_key(row: Row, order: int, place: int) -> SortKey:
 
 
 def _marks(versions: Versions, published: list[Located]) -> list[Mark]:
-    """The recorded publications, resolved and checked against history."""
+    """The recorded publications of this form file, checked against history.
+
+    A publication from before the file existed (a 基礎項目評価書 added to
+    the folder later) is not one of this file's.
+    """
     problems: list[Problem] = []
     marks: list[Mark] = []
     for located in published:
@@ -157,11 +179,7 @@ def _marks(versions: Versions, published: list[Located]) -> list[Mark]:
                 _problem(located, f"コミット {commit} がこの履歴にありません。")
             )
         elif mark.blob is None:
-            problems.append(
-                _problem(
-                    located, f"コミット {commit} に {versions.file.name} がありません。"
-                )
-            )
+            continue  # published before this form file existed
         elif marks and marks[-1].sha not in mark.ancestors:
             problems.append(
                 _problem(

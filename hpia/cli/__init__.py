@@ -15,7 +15,17 @@ import traceback
 
 import typer
 
-from hpia.cli import changes, conformance, new, registry, render, schema, validate
+from hpia.cli import (
+    changes,
+    check,
+    conformance,
+    new,
+    registry,
+    render,
+    schema,
+    threshold,
+    validate,
+)
 from hpia.errors import HpiaError
 
 app = typer.Typer(
@@ -28,6 +38,8 @@ app = typer.Typer(
 app.command("validate")(validate.command)
 app.command("schema")(schema.command)
 app.command("new")(new.command)
+app.command("threshold")(threshold.command)
+app.command("check")(check.command)
 app.command("render")(render.command)
 app.command("changes")(changes.command)
 app.command("conformance")(conformance.command)

@@ -1,9 +1,14 @@
 """What `hpia render` starts from: the form file, its problems, its 別添２ rows.
 
-A folder is rendered through the form file of a 様式 that has a template
-(`juten.yaml` for the 重点項目評価書); a file is rendered as given. A form
-with errors — from validation, or characters the fonts lack — is not
-rendered; warnings are shown and the render goes on.
+A folder is rendered through the form file of the first 様式, in catalog
+order, that has a template and a file there (`juten.yaml` for the
+重点項目評価書, before the 基礎's `kiso.yaml`); a file is rendered as given.
+A form with errors — from validation, or characters the fonts lack — is
+not rendered; warnings are shown and the render goes on.
+
+The 別添２ rows of change_log/ are those of the task's 重点 (the form the
+seed's rows come from); a 基礎 keeps none there, so its （別添） prints
+empty.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ def form_file(path: Path) -> Path:
     folder = templates_dir()
     names = [f.filename for f in catalog.FORMS if has_template(f, folder)]
     found = [path / n for n in names if (path / n).is_file()]
-    if len(found) != 1:
+    if not found:
         wanted = "、".join(names)
         raise UsageError(
             f"{path}: PDFにする評価書（{wanted}）が見つかりません。"

@@ -302,6 +302,23 @@ def _all_blocks(
 def check(a: Assessment) -> Iterator[Problem]:
     """Every consistency problem of a validated assessment."""
     yield from block_names(a)
+    if not a.form.has("files"):
+        # The file rules read Ⅱ and Ⅲ of a 重点 (様式3); the 基礎 has neither.
+        return
     for f in range(a.count("files")):
         for rule in FILE_RULES:
             yield from rule(a, f)
+
+
+# What each rule above rests on, for `hpia check`: the form's own items.
+SOURCES = {
+    "entrust-count": "様式3 Ⅱ４（委託の有無・件数・委託事項）",
+    "entrust-box": "様式3 Ⅱ４・Ⅲ４（委託しない）",
+    "reentrust": "様式3 Ⅱ４④～⑥（再委託）",
+    "reentrust-care": "様式3 Ⅱ４④・Ⅲ４（再委託先の担保）",
+    "provision": "様式3 Ⅱ５（提供・移転の有無・件数）",
+    "network": "様式3 Ⅰ５①・Ⅲ６（情報提供ネットワークシステム）",
+    "incident": "様式3 Ⅲ７②（重大事故）",
+    "record-count": "様式3 Ⅱ２④・別添１（記録される項目）",
+    "block-name": "様式（繰り返し項目の名称）",
+}
