@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from conftest import Run
+from conftest import ROOT, Run
 from gitrepo import FIXTURE, GitRepo
 
 from hpia.changes import Row, change_table
@@ -321,3 +321,27 @@ def test_an_unknown_format_is_a_usage_error(
     result = hpia("changes", repo.folder, "--format", "pdf")
     assert result.code == 2
     assert "使い方の誤り" in result.err
+
+
+KISO = ROOT / "assessments" / "hitachinaka" / "yobou-sesshu" / "kiso.yaml"
+
+
+def test_a_folder_shows_the_main_sheet_and_kiso_is_asked_for_by_file(
+    repo: GitRepo, hpia: Callable[..., Run]
+) -> None:
+    publish(repo, ("2024-04-15", repo.git("rev-parse", "HEAD")))
+    kiso = repo.folder / "kiso.yaml"
+    repo.write(kiso, KISO.read_text(encoding="utf-8"))
+    repo.write(repo.log_folder / "before-git.kiso.yaml", ROWS)
+    repo.commit("Add the 基礎項目評価書")
+    repo.edit("部署: 保健福祉部健康推進課", "部署: 保健センター", path=kiso)
+    repo.edit("部署: 部署", "部署: 健康推進課")
+    repo.commit(date="2025-06-02T15:00:00+09:00")
+
+    juten = json.loads(hpia("changes", repo.folder, "--format", "json").out)
+    assert [(r["item"], r["after"]) for r in juten] == [(DEPT, "健康推進課")]
+    basis = json.loads(hpia("changes", kiso, "--format", "json").out)
+    assert [(r["date"], r["after"]) for r in basis] == [
+        ("2022-05-19", "番号法別表第1の10及び93の2の項\n（委託先への提供）"),
+        ("2025-06-02", "保健センター"),
+    ]
