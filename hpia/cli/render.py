@@ -7,9 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hpia import render
 from hpia.errors import HpiaError
-from hpia.render import loading
 
 
 def command(
@@ -33,6 +31,10 @@ def command(
     別添２の変更箇所は、hpia changes と同じく change_log/ の記録と git の履歴から作る。
     評価書に誤りがあるときは、検証と同じ形式で表示してPDFを作らない（終了コード1）。
     """
+    # WeasyPrint takes half a second to import: only the render pays it.
+    from hpia import render
+    from hpia.render import loading
+
     job = loading.load(path)
     for problem in job.problems:
         typer.echo(problem.format(), err=True)
