@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from hpia.errors import HpiaError
-
 
 def command(
     path: Annotated[
@@ -19,22 +17,30 @@ def command(
     ],
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="書き出すPDFファイル", show_default=False),
+        typer.Option(
+            "-o", "--output", help="書き出すPDFファイル（.pdf）", show_default=False
+        ),
     ],
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="同じ内容をHTMLでも書き出す", show_default=False),
+        typer.Option(
+            "--html",
+            help="同じ内容をHTMLでも書き出す（.html）",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """評価書を様式どおりのPDFにする。
 
     別添２の変更箇所は、hpia changes と同じく change_log/ の記録と git の履歴から作る。
     評価書に誤りがあるときは、検証と同じ形式で表示してPDFを作らない（終了コード1）。
+    評価書のファイルや assessments/、change_log/ の中には書き出さない。
     """
     # WeasyPrint takes half a second to import: only the render pays it.
     from hpia import render
-    from hpia.render import loading
+    from hpia.render import loading, outputs
 
+    outputs.check_targets(loading.form_file(path), output, html)
     job = loading.load(path)
     for problem in job.problems:
         typer.echo(problem.format(), err=True)
@@ -42,14 +48,8 @@ def command(
         raise typer.Exit(1)
 
     result = render.render(job.assessment, job.rows, job.origin)
-    _write(output, result.pdf)
+    written = [(output, result.pdf)]
     if html is not None:
-        _write(html, result.html.encode("utf-8"))
+        written.append((html, result.html.encode("utf-8")))
+    outputs.write_all(written)
     typer.echo(f"{output} を作成しました（{result.pages}ページ）。", err=True)
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as err:
-        raise HpiaError(f"{path} に書き出せません（{err.strerror}）。") from err
