@@ -122,6 +122,56 @@ def test_a_character_the_fonts_lack_fails_the_render_naming_it(
     assert not out.exists()
 
 
+UNDRAWABLE = (
+    "はPDFのフォントにない文字です。別の文字（異体字なら通常の字体など）に"
+    "置き換えてください。"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("事務の名称の記載", "事務の名称の𠮷記載", "15:18: Ⅰ-１-① 事務の名称"),
+        (
+            "　・字下げした二行目の説明です。\n    対象人数",
+            "　・字下げした𠮷二行目の説明です。\n    対象人数",
+            "18:14: Ⅰ-１-② 事務の内容",
+        ),
+    ],
+    ids=["in-a-line", "inside-a-block-scalar"],
+)
+def test_a_character_the_fonts_lack_is_located_where_it_is_written(
+    tmp_path: Path, hpia: Callable[..., Run], old: str, new: str, where: str
+) -> None:
+    """Line and column of the character itself, not of the value's start."""
+    folder = filled_with(tmp_path, old, new)
+
+    result = hpia("render", folder, "-o", tmp_path / "out.pdf")
+
+    form = folder / FORM.filename
+    assert result.code == 1
+    assert result.err.splitlines() == [f"{form}:{where}: 「𠮷」（U+20BB7）{UNDRAWABLE}"]
+
+
+def test_each_character_the_fonts_lack_is_located_on_its_own_line(
+    tmp_path: Path, hpia: Callable[..., Run]
+) -> None:
+    folder = filled_with(
+        tmp_path,
+        "事務の内容の一行目の説明です。\n      　・字下げした二行目",
+        "事務の内容の𠀀一行目の説明です。\n      　・字下げした𠮷二行目",
+    )
+
+    result = hpia("render", folder, "-o", tmp_path / "out.pdf")
+
+    form = folder / FORM.filename
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        f"{form}:17:13: Ⅰ-１-② 事務の内容: 「𠀀」（U+20000）{UNDRAWABLE}",
+        f"{form}:18:14: Ⅰ-１-② 事務の内容: 「𠮷」（U+20BB7）{UNDRAWABLE}",
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

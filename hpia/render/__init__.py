@@ -16,12 +16,14 @@ from dataclasses import dataclass
 
 from hpia import __version__
 from hpia.assessment import Assessment
+from hpia.catalog import labels
 from hpia.changes import Row as ChangeRow
 from hpia.errors import HpiaError
 from hpia.problems import Problem
 from hpia.render import glyphs, resources
 from hpia.render.assemble import assemble
 from hpia.render.html import Meta, drawn_text, to_html
+from hpia.render.located import Spots
 from hpia.render.pdf import write_pdf
 from hpia.render.provenance import Provenance
 
@@ -50,13 +52,20 @@ class Rendered:
 
 
 def check(assessment: Assessment) -> list[Problem]:
-    """Values the PDF could not print: characters missing from the fonts."""
+    """Values the PDF could not print: characters missing from the fonts.
+
+    Each character is reported once a value, where it is written.
+    """
     drawable = glyphs.covered(resources.fonts())
+    spots: Spots | None = None
     problems: list[Problem] = []
     for path, text in glyphs.strings(assessment.data):
-        chars = glyphs.missing(text, drawable)
-        if chars:
-            problems.append(assessment.problem(path, _undrawable(chars)))
+        for char in glyphs.missing(text, drawable):
+            spots = spots or Spots(assessment.source)
+            line, col = spots.of(path, char)
+            label = labels.item_label(assessment.form, path)
+            message = _undrawable([char])
+            problems.append(Problem(assessment.file, line, col, label, message))
     return problems
 
 
