@@ -115,7 +115,7 @@ def read_history(path: Path, revisions: Sequence[str] = ()) -> History:
         top = Path(repo.working_tree_dir or path.parent).resolve()
         name = path.resolve().relative_to(top).as_posix()
         history.in_git, history.top = True, top
-        _check_usable(repo)
+        check_usable(repo)
 
         if _quiet(repo, "rev-parse", "--verify", "-q", "HEAD") is None:
             return history  # no commit yet (risks.md §4: an empty repository)
@@ -177,9 +177,12 @@ def _git_error(err: Any, top: Path) -> HpiaError:
     return HpiaError(f"git の実行に失敗しました: {said.strip() or err}")
 
 
-def _check_usable(repo: Any) -> None:
-    # Opening a repository of another owner succeeds; the first command
-    # fails (risks.md §4), so ask something harmless first.
+def check_usable(repo: Any) -> None:
+    """Raise `HpiaError`, with the remedy, if git refuses the repository.
+
+    Opening a repository of another owner succeeds; the first command
+    fails (risks.md §4), so this asks something harmless first.
+    """
     _run(repo, "rev-parse", "--git-dir")
 
 
