@@ -6,10 +6,14 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import Run
 from filled import write_filled
+from gitrepo import GitRepo
+from pypdf import PdfReader
 from renders import FORM, assessment_folder, page_texts, squeeze
 
+from hpia.errors import HpiaError
 from hpia.render.provenance import source_commit
 
 CHANGE_LOG = Path("change_log") / "test-city" / "test-task" / "before-git.yaml"
@@ -173,3 +177,49 @@ def test_a_character_the_fonts_lack_in_a_change_row_names_the_row(
         "エラー: 別添２の2行目の変更前の記載: 「𠮷」（U+20BB7）はPDFのフォントにない"
         "文字です。別の文字（異体字なら通常の字体など）に置き換えてください。\n"
     )
+
+
+def another_owners(repo: Path) -> str:
+    """What git says of a repository that another user owns."""
+    return (
+        f"{repo}: 別のユーザーが所有するリポジトリのため、"
+        "git が読み取りを拒否しました。"
+        f"git config --global --add safe.directory {repo} を実行してから、"
+        "もう一度実行してください。"
+    )
+
+
+def test_the_commit_of_another_owners_repository_is_not_dropped_silently(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git's own test switch makes it see the repository as another user's."""
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
+
+    with pytest.raises(HpiaError) as caught:
+        source_commit(repo.form)
+
+    assert str(caught.value) == another_owners(repo.root)
+
+
+def test_another_owner_renders_the_same_bytes_or_nothing(
+    repo: GitRepo,
+    git_config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    hpia: Callable[..., Run],
+) -> None:
+    mine, theirs = tmp_path / "mine.pdf", tmp_path / "theirs.pdf"
+    assert hpia("render", repo.folder, "-o", mine).code == 0
+    monkeypatch.setenv("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1")
+
+    refused = hpia("render", repo.folder, "-o", theirs)
+    with git_config.open("a", encoding="utf-8") as config:
+        config.write(f"[safe]\n\tdirectory = {repo.root}\n")
+    allowed = hpia("render", repo.folder, "-o", theirs)
+
+    assert (refused.code, refused.err) == (1, f"エラー: {another_owners(repo.root)}\n")
+    assert allowed.code == 0
+    assert theirs.read_bytes() == mine.read_bytes()
+    info = PdfReader(theirs).metadata
+    assert info is not None
+    assert info["/hpiasourcecommit"] == repo.git("rev-parse", "HEAD")
