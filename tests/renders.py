@@ -34,6 +34,12 @@ def squeeze(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+def without_notes(err: str) -> str:
+    """What `hpia render` printed, less its notes on how 別添２ was made."""
+    lines = err.splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("注意: "))
+
+
 def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 

@@ -11,7 +11,7 @@ from conftest import Run
 from filled import write_filled
 from gitrepo import GitRepo
 from pypdf import PdfReader
-from renders import FORM, assessment_folder, page_texts, squeeze
+from renders import FORM, assessment_folder, page_texts, squeeze, without_notes
 
 from hpia.errors import HpiaError
 from hpia.render.provenance import source_commit
@@ -58,7 +58,7 @@ def test_render_writes_the_pdf_and_the_html(
 
     assert result.code == 0
     assert result.out == ""
-    assert result.err == f"{pdf} を作成しました（15ページ）。\n"
+    assert without_notes(result.err) == f"{pdf} を作成しました（15ページ）。\n"
     assert pdf.read_bytes().startswith(b"%PDF-")
     page = html.read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="ja">')
@@ -126,7 +126,7 @@ def test_an_unwritable_output_is_a_clear_error(
     result = hpia("render", folder, "-o", out)
 
     assert result.code == 1
-    assert result.err == (
+    assert without_notes(result.err) == (
         f"エラー: {out} に書き出せません（No such file or directory）。\n"
     )
 
@@ -173,7 +173,7 @@ def test_a_character_the_fonts_lack_in_a_change_row_names_the_row(
     result = hpia("render", folder, "-o", tmp_path / "out.pdf")
 
     assert result.code == 1
-    assert result.err == (
+    assert without_notes(result.err) == (
         "エラー: 別添２の2行目の変更前の記載: 「𠮷」（U+20BB7）はPDFのフォントにない"
         "文字です。別の文字（異体字なら通常の字体など）に置き換えてください。\n"
     )
@@ -223,3 +223,58 @@ def test_another_owner_renders_the_same_bytes_or_nothing(
     info = PdfReader(theirs).metadata
     assert info is not None
     assert info["/hpiasourcecommit"] == repo.git("rev-parse", "HEAD")
+
+
+NO_CHANGE_LOG = (
+    "別添２に change_log/ の記録（git で管理する前の変更箇所）は入りません。"
+)
+NOT_IN_GIT = "git の管理下にないため、変更箇所は change_log/ の記録だけです。"
+
+
+def test_a_copy_outside_assessments_renders_with_a_note_on_its_empty_appendix(
+    tmp_path: Path, hpia: Callable[..., Run]
+) -> None:
+    """A newcomer rendered a copy in r1/ and found 別添２ silently empty."""
+    folder = tmp_path / "r1"
+    folder.mkdir()
+    form = write_filled(FORM, folder / FORM.filename)
+    pdf = tmp_path / "out.pdf"
+
+    result = hpia("render", folder, "-o", pdf)
+
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        f"注意: {form}: assessments/<団体>/<事務>/ の下にないため、"
+        f"対応する change_log/ を探せません。{NO_CHANGE_LOG}",
+        f"注意: {form}: {NOT_IN_GIT}",
+        f"{pdf} を作成しました（15ページ）。",
+    ]
+
+
+def test_a_missing_change_log_folder_is_named(
+    tmp_path: Path, hpia: Callable[..., Run]
+) -> None:
+    folder = folder_with_form(tmp_path)
+    pdf = tmp_path / "out.pdf"
+
+    result = hpia("render", folder, "-o", pdf)
+
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        f"注意: {tmp_path / 'change_log' / 'test-city' / 'test-task'}/ がありません。"
+        f"{NO_CHANGE_LOG}",
+        f"注意: {folder / FORM.filename}: {NOT_IN_GIT}",
+        f"{pdf} を作成しました（15ページ）。",
+    ]
+
+
+def test_with_its_change_log_folder_nothing_is_noted_about_it(
+    tmp_path: Path, hpia: Callable[..., Run]
+) -> None:
+    folder = folder_with_form(tmp_path)
+    write_rows(tmp_path, 1)
+
+    result = hpia("render", folder, "-o", tmp_path / "out.pdf")
+
+    assert result.code == 0
+    assert "change_log/ の記録（git" not in result.err

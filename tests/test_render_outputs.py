@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from conftest import Run
 from filled import write_filled
-from renders import FORM, assessment_folder
+from renders import FORM, assessment_folder, without_notes
 
 from hpia import render
 from hpia.render import Rendered
@@ -157,7 +157,7 @@ def test_when_one_output_cannot_be_written_neither_is(
     result = hpia("render", folder, "-o", pdf, "--html", page)
 
     assert result.code == 1
-    assert result.err == (
+    assert without_notes(result.err) == (
         f"エラー: {page} に書き出せません（No such file or directory）。\n"
     )
     assert pdf.read_bytes() == OLD
@@ -199,7 +199,9 @@ def test_a_write_that_fails_halfway_leaves_the_old_output(
     result = hpia("render", folder, "-o", pdf)
 
     assert result.code == 1
-    assert result.err == f"エラー: {pdf} に書き出せません（File too large）。\n"
+    assert without_notes(result.err) == (
+        f"エラー: {pdf} に書き出せません（File too large）。\n"
+    )
     assert pdf.read_bytes() == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["assessments", "out.pdf"]
 

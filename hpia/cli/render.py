@@ -46,6 +46,8 @@ def command(
         typer.echo(problem.format(), err=True)
     if job.assessment is None:
         raise typer.Exit(1)
+    for note in job.notes:
+        typer.echo(f"注意: {note}", err=True)
 
     result = render.render(job.assessment, job.rows, job.origin)
     written = [(output, result.pdf)]

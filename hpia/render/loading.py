@@ -8,7 +8,9 @@ not rendered; warnings are shown and the render goes on.
 
 The 別添２ rows of change_log/ are those of the task's 重点 (the form the
 seed's rows come from); a 基礎 keeps none there, so its （別添） prints
-empty.
+empty. Where no change_log/ folder is found (the form is not under
+assessments/, or its folder there has none), a note says where it was
+looked for, since 別添２ then lacks the rows from before git.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pathlib import Path
 from hpia import catalog
 from hpia.assessment import Assessment
 from hpia.changes import Row as ChangeRow
-from hpia.changes import rows_for
+from hpia.changes import change_table
+from hpia.changes.change_log import change_log_folder
 from hpia.errors import UsageError
 from hpia.problems import Problem, ordered
 from hpia.render import check
@@ -35,6 +38,7 @@ class Job:
     assessment: Assessment | None  # None when an error stops the render
     rows: list[ChangeRow] = field(default_factory=list)
     origin: Provenance | None = None
+    notes: list[str] = field(default_factory=list)  # how 別添２ was made
 
 
 def form_file(path: Path) -> Path:
@@ -58,9 +62,28 @@ def form_file(path: Path) -> Path:
 def load(path: Path) -> Job:
     file = form_file(path)
     problems, assessment = validate_file(file)
-    rows = rows_for(file)
+    table = change_table(file)
     if assessment is not None:
         problems = [*problems, *check(assessment)]
     if any(p.is_error for p in problems):
         return Job(ordered(problems), None)
-    return Job(ordered(problems), assessment, rows, provenance(file))
+    notes = [*_change_log_notes(file), *table.notes]
+    origin = provenance(file)
+    return Job(ordered(problems), assessment, table.rows, origin, notes)
+
+
+def _change_log_notes(file: Path) -> list[str]:
+    """Where change_log/ was looked for, when it is not there."""
+    folder = change_log_folder(file.parent)
+    if folder is None:
+        return [
+            f"{file}: assessments/<団体>/<事務>/ の下にないため、"
+            "対応する change_log/ を探せません。"
+            "別添２に change_log/ の記録（git で管理する前の変更箇所）は入りません。"
+        ]
+    if not folder.is_dir():
+        return [
+            f"{folder}/ がありません。"
+            "別添２に change_log/ の記録（git で管理する前の変更箇所）は入りません。"
+        ]
+    return []
