@@ -63,8 +63,8 @@ def bare(page: str) -> bytes:
 
 def paragraphs(rendered: Rendered) -> str:
     """The drawn text of the form as plain paragraphs, in the form's fonts."""
-    head = rendered.html.split("<body>", 1)[0]
-    lines = drawn_text(rendered.html).splitlines()
+    head = rendered.pdf_html.split("<body>", 1)[0]
+    lines = drawn_text(rendered.pdf_html).splitlines()
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
     return f"{head}<body>{body}</body></html>"
 
@@ -90,7 +90,7 @@ def main() -> None:
     medians = interleaved(
         {
             "hpia": lambda: runs.append(render(assessment, job.rows, job.origin)),
-            "bare": lambda: bare(first.html),
+            "bare": lambda: bare(first.pdf_html),
             "paragraphs": lambda: bare(plain),
         }
     )

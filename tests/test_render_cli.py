@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +64,25 @@ def test_render_writes_the_pdf_and_the_html(
     page = html.read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="ja">')
     assert "事務の名称の記載" in page
+
+
+def test_the_html_stands_alone_naming_fonts_instead_of_loading_files(
+    tmp_path: Path, hpia: Callable[..., Run]
+) -> None:
+    """A reader's browser cannot open this machine's /usr/share/fonts."""
+    folder = folder_with_form(tmp_path)
+    html = tmp_path / "out.html"
+
+    assert hpia("render", folder, "-o", tmp_path / "out.pdf", "--html", html).code == 0
+
+    page = html.read_text(encoding="utf-8")
+    assert "file:" not in page
+    assert "/usr/share/fonts" not in page
+    assert "@font-face" not in page
+    assert 'font-family: "BIZ UDMincho", "BIZ UD明朝", ' in page
+    assert 'font-family: "BIZ UDGothic", "BIZ UDゴシック", ' in page
+    assert re.search(r"font-family: [^;]*, serif;", page)
+    assert re.search(r"font-family: [^;]*, sans-serif;", page)
 
 
 def test_change_rows_print_oldest_first_with_their_head_on_every_page(

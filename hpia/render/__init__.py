@@ -26,6 +26,7 @@ from hpia.render.html import Meta, drawn_text, to_html
 from hpia.render.located import Spots
 from hpia.render.pdf import write_pdf
 from hpia.render.provenance import Provenance
+from hpia.render.resources import NAMED_FACES
 
 __all__ = ["Rendered", "check", "render"]
 
@@ -39,7 +40,12 @@ ROW_COLUMNS = (
 
 @dataclass(frozen=True)
 class Rendered:
-    """The outputs, and the CPU seconds of each stage (for bench/render.py)."""
+    """The outputs, and the CPU seconds of each stage (for bench/render.py).
+
+    `html` is the document for readers: it names its fonts and loads no
+    file. `pdf_html` is what WeasyPrint laid out, with the pinned fonts
+    loaded from this machine's files.
+    """
 
     html: str
     pdf: bytes
@@ -49,6 +55,7 @@ class Rendered:
     layout_seconds: float
     write_seconds: float
     fetched: tuple[str, ...]
+    pdf_html: str
 
 
 def check(assessment: Assessment) -> list[Problem]:
@@ -111,11 +118,12 @@ def render(
     leftover = glyphs.missing(drawn_text(html), drawable)
     if leftover:  # in the catalog's or the template's own words
         raise HpiaError(_undrawable(leftover))
+    standalone = to_html(assessment.form, view, meta, (), folder, NAMED_FACES)
     templated = time.process_time()
 
     pdf = write_pdf(html, fonts, folder, epoch=_epoch(day))
     return Rendered(
-        html=html,
+        html=standalone,
         pdf=pdf.data,
         pages=pdf.pages,
         check_seconds=checked - start,
@@ -123,6 +131,7 @@ def render(
         layout_seconds=pdf.layout_seconds,
         write_seconds=pdf.write_seconds,
         fetched=pdf.fetched,
+        pdf_html=html,
     )
 
 

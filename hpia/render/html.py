@@ -17,7 +17,7 @@ import jinja2
 from hpia.catalog.nodes import Form
 from hpia.errors import HpiaError
 from hpia.render.assemble import View
-from hpia.render.resources import Font
+from hpia.render.resources import PINNED_FACES, Faces, Font
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,22 @@ def has_template(form: Form, folder: Path) -> bool:
 
 
 def to_html(
-    form: Form, view: View, meta: Meta, fonts: tuple[Font, ...], folder: Path
+    form: Form,
+    view: View,
+    meta: Meta,
+    fonts: tuple[Font, ...],
+    folder: Path,
+    faces: Faces = PINNED_FACES,
 ) -> str:
+    """The document; `fonts` are loaded by @font-face, `faces` name them.
+
+    With the pinned fonts and faces, the HTML for WeasyPrint; with no fonts
+    and NAMED_FACES, the HTML for readers, which loads no file.
+    """
     if not has_template(form, folder):
         raise HpiaError(f"「{form.stamp}」のPDF出力にはまだ対応していません。")
     template = environment(folder).get_template(template_name(form))
-    return template.render(view=view, meta=meta, fonts=fonts)
+    return template.render(view=view, meta=meta, fonts=fonts, faces=faces)
 
 
 class _TextOf(HTMLParser):

@@ -7,13 +7,17 @@ to the package. Either way nothing else is read (see fetcher.py).
 
 The fonts are pinned files, not family names looked up through Fontconfig,
 so the same input lays out the same on any machine that has them
-(risks.md §1.1; design.md "Decisions already taken").
+(risks.md §1.1; design.md "Decisions already taken"). The HTML written for
+readers cannot load this machine's files: it names the same fonts by
+family, then the Japanese 明朝 and ゴシック common on readers' systems.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from hpia.errors import HpiaError
 
@@ -85,3 +89,52 @@ def fonts(pinned: tuple[Font, ...] = FONTS) -> tuple[Font, ...]:
             f"管理者に 'apt-get install {packages}' を依頼してください。"
         )
     return pinned
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The CSS font-family values the stylesheet prints, 明朝 and ゴシック."""
+
+    mincho: Markup
+    gothic: Markup
+
+
+def _families(*names: str, generic: str = "") -> Markup:
+    quoted = [f'"{name}"' for name in names]
+    return Markup(", ".join([*quoted, generic] if generic else quoted))
+
+
+# The PDF: the faces of the pinned files, by the family their @font-face
+# declares, and nothing else.
+PINNED_FACES = Faces(
+    mincho=_families(FONTS[0].family), gothic=_families(FONTS[1].family)
+)
+
+# The standalone HTML: BIZ UD by the names Windows and the Debian packages
+# give it, then Hiragino (macOS), Yu (Windows), IPAex and Noto (Linux).
+NAMED_FACES = Faces(
+    mincho=_families(
+        "BIZ UDMincho",
+        "BIZ UD明朝",
+        "Hiragino Mincho ProN",
+        "Yu Mincho",
+        "YuMincho",
+        "IPAexMincho",
+        "Noto Serif JP",
+        "Noto Serif CJK JP",
+        generic="serif",
+    ),
+    gothic=_families(
+        "BIZ UDGothic",
+        "BIZ UDゴシック",
+        "Hiragino Sans",
+        "Hiragino Kaku Gothic ProN",
+        "Yu Gothic",
+        "YuGothic",
+        "Meiryo",
+        "IPAexGothic",
+        "Noto Sans JP",
+        "Noto Sans CJK JP",
+        generic="sans-serif",
+    ),
+)
