@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from hpia.problems import one_line
+
 
 def command(
     path: Annotated[
@@ -47,11 +49,12 @@ def command(
     if job.assessment is None:
         raise typer.Exit(1)
     for note in job.notes:
-        typer.echo(f"注意: {note}", err=True)
+        typer.echo(f"注意: {one_line(note)}", err=True)
 
     result = render.render(job.assessment, job.rows, job.origin)
     written = [(output, result.pdf)]
     if html is not None:
         written.append((html, result.html.encode("utf-8")))
     outputs.write_all(written)
-    typer.echo(f"{output} を作成しました（{result.pages}ページ）。", err=True)
+    done = f"{one_line(str(output))} を作成しました（{result.pages}ページ）。"
+    typer.echo(done, err=True)

@@ -18,6 +18,7 @@ from typing import Any
 from fontTools.ttLib import TTFont
 
 from hpia.assessment import Path
+from hpia.problems import one_line
 from hpia.render.resources import Font
 
 # Line breaks, tabs and invisible format characters print no glyph.
@@ -49,8 +50,18 @@ def missing(text: str, drawable: frozenset[int]) -> list[str]:
 
 
 def describe(chars: list[str]) -> str:
-    """「𠮷」（U+20BB7） for each character."""
-    return "、".join(f"「{c}」（U+{ord(c):04X}）" for c in chars)
+    """「𠮷」（U+20BB7） for each character; 改行文字（U+2028） for a line break.
+
+    A line break quoted as it is would split the message's line.
+    """
+    return "、".join(_described(c) for c in chars)
+
+
+def _described(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if one_line(char) != char:
+        return f"改行文字（{code}）"
+    return f"「{char}」（{code}）"
 
 
 def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from hpia.errors import HpiaError, UsageError
+from hpia.problems import one_line
 
 INPUT_FOLDERS = ("assessments", "change_log")
 
@@ -40,20 +41,21 @@ def _check_suffix(target: Path, option: str, suffixes: tuple[str, ...]) -> None:
         return
     wanted = "、".join(suffixes)
     raise UsageError(
-        f"{target}: {option} のファイル名は {wanted} で終わるものにしてください。"
+        f"{one_line(str(target))}: {option} のファイル名は {wanted} で終わるもの"
+        "にしてください。"
     )
 
 
 def _check_not_input(form: Path, target: Path) -> None:
     if _same_file(form, target):
         raise UsageError(
-            f"{target}: 評価書のファイルそのものです。"
+            f"{one_line(str(target))}: 評価書のファイルそのものです。"
             "上書きしないよう、別のファイル名を指定してください。"
         )
     folder = _input_folder(form, target)
     if folder is not None:
         raise UsageError(
-            f"{target}: {folder.name}/ の中には書き出せません"
+            f"{one_line(str(target))}: {folder.name}/ の中には書き出せません"
             "（評価書と変更箇所の記録を置くフォルダです）。"
             "別の場所を指定してください。"
         )
@@ -133,4 +135,4 @@ def _mode(path: Path) -> int:
 
 
 def _unwritable(path: Path, err: OSError) -> HpiaError:
-    return HpiaError(f"{path} に書き出せません（{err.strerror}）。")
+    return HpiaError(f"{one_line(str(path))} に書き出せません（{err.strerror}）。")

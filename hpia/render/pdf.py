@@ -26,7 +26,9 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from hpia.errors import HpiaError
+from hpia.problems import one_line
 from hpia.render.fetcher import LocalFetcher, RefusedURL
+from hpia.render.glyphs import describe
 from hpia.render.resources import Font
 
 WEASYPRINT = logging.getLogger("weasyprint")
@@ -78,13 +80,17 @@ def source_date(epoch: int) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
+# How much of a WeasyPrint warning a message quotes.
+QUOTED_CHARS = 200
+
+
 def complaint(record: logging.LogRecord) -> str:
-    """A WeasyPrint warning in the words of a render failure."""
+    """A WeasyPrint warning in the words of a render failure, on one line."""
     args = record.args
     if record.msg.startswith(".notdef glyph") and isinstance(args, tuple):
-        char, code = args[0], args[1]
-        return f"フォントにない文字「{char}」（U+{code:04X}）が使われています。"
-    return f"PDFの作成中に問題がありました（{record.getMessage()}）。"
+        return f"フォントにない文字{describe([str(args[0])])}が使われています。"
+    said = one_line(record.getMessage(), QUOTED_CHARS)
+    return f"PDFの作成中に問題がありました（{said}）。"
 
 
 def write_pdf(html: str, fonts: tuple[Font, ...], folder: Path, epoch: int = 0) -> Pdf:
@@ -101,8 +107,9 @@ def write_pdf(html: str, fonts: tuple[Font, ...], folder: Path, epoch: int = 0) 
             data = document.write_pdf(custom_metadata=True)
             written = time.process_time()
         except RefusedURL as err:
+            url = one_line(err.url, QUOTED_CHARS)
             raise HpiaError(
-                f"PDFの作成中に、許可されていない読み込みを止めました: {err.url}"
+                f"PDFの作成中に、許可されていない読み込みを止めました: {url}"
             ) from err
     if records:
         raise HpiaError("\n".join(dict.fromkeys(complaint(r) for r in records)))
