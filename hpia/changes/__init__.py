@@ -1,7 +1,8 @@
 """The change table, （別添２） 変更箇所: from change_log/ and git history.
 
-`rows_for(assessment_folder)` gives the rows the renderer prints;
-`change_table(path)` gives them with the notes `hpia changes` prints.
+`rows_for(assessment_folder)` gives the rows alone (its notes go to the
+logger); `change_table(path)` gives them with the notes `hpia changes` and
+`hpia render` print.
 """
 
 from __future__ import annotations
