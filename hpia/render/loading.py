@@ -21,7 +21,8 @@ from hpia.assessment import Assessment
 from hpia.changes import Row as ChangeRow
 from hpia.changes import rows_for
 from hpia.errors import UsageError
-from hpia.problems import Problem, ordered
+from hpia.history import ShallowHistory
+from hpia.problems import Level, Problem, ordered
 from hpia.render import check
 from hpia.render.html import has_template
 from hpia.render.provenance import Provenance, provenance
@@ -55,10 +56,28 @@ def form_file(path: Path) -> Path:
     return found[0]
 
 
+def _rows(file: Path) -> tuple[list[ChangeRow], list[Problem]]:
+    """The 別添２ rows; in a shallow clone only those of change_log/, with a
+    warning: a render must not fail where `hpia changes` rightly refuses."""
+    try:
+        return rows_for(file), []
+    except ShallowHistory as err:
+        warning = Problem(
+            str(file),
+            1,
+            1,
+            "（別添２）変更箇所",
+            f"{err} PDFの（別添２）には change_log/ の行だけを載せます。",
+            Level.WARNING,
+        )
+        return rows_for(file, history=False), [warning]
+
+
 def load(path: Path) -> Job:
     file = form_file(path)
     problems, assessment = validate_file(file)
-    rows = rows_for(file)
+    rows, cut_short = _rows(file)
+    problems = [*problems, *cut_short]
     if assessment is not None:
         problems = [*problems, *check(assessment)]
     if any(p.is_error for p in problems):
