@@ -262,6 +262,10 @@ def _declared(message: str) -> str | None:
     return found[-1] if found else None
 
 
+class ShallowHistory(HpiaError):
+    """The history is cut short by a shallow clone: no git rows can be made."""
+
+
 def _check_complete(repo: Any, commits: list[Commit], path: Path) -> None:
     """Refuse a history cut short by a shallow clone (risks.md §4).
 
@@ -276,7 +280,7 @@ def _check_complete(repo: Any, commits: list[Commit], path: Path) -> None:
         grafts = Path(repo.working_tree_dir or ".") / grafts
     cut = set(grafts.read_text(encoding="ascii").split())
     if commits[0].sha in cut:
-        raise HpiaError(
+        raise ShallowHistory(
             f"{path}: このクローンは履歴の一部しかない浅いクローン"
             "（shallow clone）のため、変更箇所を作れません。"
             "git fetch --unshallow で全履歴を取得してください"

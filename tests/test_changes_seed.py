@@ -1,8 +1,15 @@
-"""`hpia changes` on the seed, in a fresh clone of this repository."""
+"""`hpia changes` on the seed, in a fresh clone of this repository.
+
+Where this checkout is itself a shallow clone (as a CI checkout may be),
+its history cannot be cloned whole; the repository is then rebuilt from
+its files, the seed's publication recorded on the rebuilt commit.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -13,18 +20,48 @@ from gitrepo import GitRepo
 
 from hpia.changes.change_log import load
 
+PUBLICATIONS = (
+    ROOT / "change_log" / "hitachinaka" / "yobou-sesshu" / ("publications.yaml")
+)
 RANGE = "Ⅱ特定個人情報ファイルの概要 ２．基本情報 ③対象となる本人の範囲"
 HEAD = "Ⅰ基本情報 ６．評価実施機関における担当部署 ②所属長の役職名"
 
 
 @pytest.fixture
 def clone(tmp_path: Path, git_config: Path) -> GitRepo:
-    """A clone of this repository at its last commit."""
-    if not (ROOT / ".git").exists():
-        pytest.skip("the repository's own history is needed")
+    """A clone of this repository at its last commit, or its rebuilt files."""
     target = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(target)], check=True)
-    return GitRepo(target)
+    if _whole_history(ROOT):
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(target)], check=True)
+        return GitRepo(target)
+    return _rebuilt(target)
+
+
+def _whole_history(root: Path) -> bool:
+    done = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    return done.returncode == 0 and done.stdout.strip() == "false"
+
+
+def _rebuilt(target: Path) -> GitRepo:
+    """The seed and its change_log/ in a new repository, published there."""
+    repo = GitRepo(target)
+    target.mkdir()
+    repo.git("init", "-q")
+    for top in ("assessments", "change_log"):
+        shutil.copytree(ROOT / top, target / top)
+    published = repo.commit("Transcribe the seed")
+
+    record = target / PUBLICATIONS.relative_to(ROOT)
+    text = record.read_text(encoding="utf-8")
+    recorded = re.sub(r"コミット: [0-9a-f]+", f"コミット: {published}", text)
+    record.write_text(recorded, encoding="utf-8")
+    repo.commit("Record the seed's publication")
+    return repo
 
 
 def seed_rows() -> list[dict[str, str]]:

@@ -18,7 +18,8 @@ def test_the_seed_renders_with_97_percent_of_its_content_lines(
     result = hpia("render", SEED_DIR, "-o", out)
 
     assert result.code == 0
-    lines = result.err.splitlines()
+    # A shallow checkout (CI's) adds a warning that 別添２ lacks git rows.
+    lines = [line for line in result.err.splitlines() if "浅いクローン" not in line]
     assert [line.split(": ")[0] for line in lines[:-1]] == [
         f"{SEED_FORM}:11:10",  # 評価書番号 （不明）
         f"{SEED_FORM}:217:13",  # 委託の有無 件数

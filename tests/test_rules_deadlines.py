@@ -127,3 +127,27 @@ def test_an_ended_task_owes_no_review_and_no_reassessment(
 def test_a_year_after_29_february_is_28_february() -> None:
     assert years_after(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
     assert years_after(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+
+
+def test_a_recorded_publication_after_the_cover_date_restarts_the_review(
+    hpia: Callable[..., Run], tmp_path: Path
+) -> None:
+    folder = write_pair(tmp_path / "assessments" / "org" / "task")
+    record = tmp_path / "change_log" / "org" / "task" / "publications.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text(
+        "公表:\n"
+        "  - 公表日: 2025-10-01\n"
+        "    コミット: 0123456789abcdef0123456789abcdef01234567\n",
+        encoding="utf-8",
+    )
+    code, found = checked(hpia, folder, "--today", "2026-06-01")
+    assert (code, of_rule(found, "yearly-review")) == (0, [])
+
+    code, found = checked(hpia, folder, "--today", "2026-10-01")
+    assert of_rule(found, "yearly-review") == [
+        f"{record}:2:5: 公表の記録: 警告: 年1回の見直しの期限 2026-10-01"
+        "（令和8年10月1日）は今日です。最後の公表日（公表の記録）は 2025-10-01"
+        "（令和7年10月1日）です。記載内容を確認し、変わったところがあれば評価書を"
+        f"修正して公表してください。 {REVIEW}"
+    ]

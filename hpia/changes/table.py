@@ -57,19 +57,22 @@ class ChangeTable:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def rows_for(assessment: Path) -> list[Row]:
+def rows_for(assessment: Path, history: bool = True) -> list[Row]:
     """The 別添２ rows of an assessment folder (or one form file in it).
 
     For the renderer: notes go to the `hpia.changes` logger; mistakes in
-    change_log/ and unusable histories raise `HpiaError`.
+    change_log/ and unusable histories raise `HpiaError`. Without
+    `history`, only the rows change_log/ records.
     """
-    table = change_table(assessment)
+    table = change_table(assessment, history=history)
     for note in table.notes:
         log.warning("%s", note)
     return table.rows
 
 
-def change_table(path: Path, today: dt.date | None = None) -> ChangeTable:
+def change_table(
+    path: Path, today: dt.date | None = None, history: bool = True
+) -> ChangeTable:
     """The change table of one form file, or of a folder's main form file."""
     file = sheet_file(path)
     logged = change_log.load(
@@ -79,6 +82,8 @@ def change_table(path: Path, today: dt.date | None = None) -> ChangeTable:
     table = ChangeTable(warnings=list(logged.warnings))
     table.rows = [_logged(r) for r in logged.rows]
 
+    if not history:
+        return table
     from_git = _git_rows(file, logged, today or dt.date.today(), table.notes)
     from_git.sort(key=lambda keyed: keyed[0])
     table.rows.extend(row for _, row in from_git)

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from hpia import catalog
 from hpia.assessment import Assessment
+from hpia.changes import ChangeTable, change_table
 from hpia.changes import Row as ChangeRow
-from hpia.changes import change_table
 from hpia.changes.change_log import change_log_folder
 from hpia.errors import UsageError
-from hpia.problems import Problem, ordered
+from hpia.history import ShallowHistory
+from hpia.problems import Level, Problem, ordered
 from hpia.render import check
 from hpia.render.html import has_template
 from hpia.render.provenance import Provenance, provenance
@@ -59,10 +60,28 @@ def form_file(path: Path) -> Path:
     return found[0]
 
 
+def _table(file: Path) -> tuple[ChangeTable, list[Problem]]:
+    """The 別添２ table; in a shallow clone only the rows of change_log/, with
+    a warning: a render must not fail where `hpia changes` rightly refuses."""
+    try:
+        return change_table(file), []
+    except ShallowHistory as err:
+        warning = Problem(
+            str(file),
+            1,
+            1,
+            "（別添２）変更箇所",
+            f"{err} PDFの（別添２）には change_log/ の行だけを載せます。",
+            Level.WARNING,
+        )
+        return change_table(file, history=False), [warning]
+
+
 def load(path: Path) -> Job:
     file = form_file(path)
     problems, assessment = validate_file(file)
-    table = change_table(file)
+    table, cut_short = _table(file)
+    problems = [*problems, *cut_short]
     if assessment is not None:
         problems = [*problems, *check(assessment)]
     if any(p.is_error for p in problems):

@@ -22,7 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hpia.assessment import Assessment, Path
+from hpia.catalog import labels
+from hpia.changes import change_log
 from hpia.dossier import Dossier
+from hpia.errors import HpiaError
 from hpia.problems import Level, Problem
 from hpia.wareki import from_wareki, to_wareki
 
@@ -39,12 +42,25 @@ DATES = {"published": "公表日", "basic_done": "基礎項目評価の実施日
 
 @dataclass(frozen=True)
 class Dated:
-    """A date a form states, the item that states it, and its name."""
+    """A date, what it is, and the place that states it (for messages)."""
 
     day: dt.date
-    assessment: Assessment
-    path: Path
     what: str
+    file: str
+    line: int
+    col: int
+    label: str
+
+    @classmethod
+    def stated(cls, day: dt.date, a: Assessment, path: Path, what: str) -> Dated:
+        """A date a form states at `path`."""
+        line, col = a.position(path)
+        return cls(day, what, a.file, line, col, labels.item_label(a.form, path))
+
+    def problem(self, message: str, level: Level, rule: str, source: str) -> Problem:
+        return Problem(
+            self.file, self.line, self.col, self.label, message, level, rule, source
+        )
 
 
 def years_after(day: dt.date, years: int) -> dt.date:
@@ -66,7 +82,7 @@ def check(d: Dossier, today: dt.date) -> Iterator[Problem]:
         for end in ended:
             yield from _kept_published(end, today)
         return
-    published = list(_dates(d, "published"))
+    published = [*_dates(d, "published"), *_recorded(d)]
     done = list(_dates(d, "basic_done"))
     yield from _review(max(published + done, key=_day, default=None), today)
     yield from _reassessment(max(published, key=_day, default=None), today)
@@ -79,7 +95,28 @@ def _day(dated: Dated) -> dt.date:
 def _dates(d: Dossier, ref: str) -> Iterator[Dated]:
     for a in d.assessments:
         if a.form.has(ref) and isinstance(a.value(ref), dt.date):
-            yield Dated(a.value(ref), a, a.ref_path(ref), DATES[ref])
+            yield Dated.stated(a.value(ref), a, a.ref_path(ref), DATES[ref])
+
+
+def _recorded(d: Dossier) -> Iterator[Dated]:
+    """The publications change_log/ records for the folder (hpia changes).
+
+    A 修正 published without its cover's 公表日 being updated still counts:
+    the record of the publication is the other witness of the date.
+    """
+    try:
+        logged = change_log.load(d.folder)
+    except HpiaError:
+        return  # hpia changes reports a broken change_log/ in full
+    for located in logged.publications:
+        yield Dated(
+            located.record.published,
+            "公表日（公表の記録）",
+            located.file,
+            located.line,
+            located.col,
+            "公表の記録",
+        )
 
 
 def _review(last: Dated | None, today: dt.date) -> Iterator[Problem]:
@@ -89,8 +126,7 @@ def _review(last: Dated | None, today: dt.date) -> Iterator[Problem]:
     if today < due:
         return
     when = "は今日です" if today == due else "を過ぎています"
-    yield last.assessment.problem(
-        last.path,
+    yield last.problem(
         f"年1回の見直しの期限 {shown(due)}{when}。最後の{last.what}は"
         f" {shown(last.day)}です。記載内容を確認し、変わったところがあれば"
         "評価書を修正して公表してください。",
@@ -106,8 +142,7 @@ def _reassessment(last: Dated | None, today: dt.date) -> Iterator[Problem]:
     due = years_after(last.day, 5)
     if today < due:
         return
-    yield last.assessment.problem(
-        last.path,
+    yield last.problem(
         f"{last.what} {shown(last.day)}から5年の期限 {shown(due)}が来ています。"
         "5年を経過する前に特定個人情報保護評価を再実施してください。",
         Level.WARNING,
@@ -135,7 +170,7 @@ def _end_dates(d: Dossier) -> Iterator[Dated | Problem]:
                 source=ENDED,
             )
         else:
-            yield Dated(day, a, path, "終了日")
+            yield Dated.stated(day, a, path, "終了日")
 
 
 def _read_day(text: str) -> dt.date | None:
@@ -153,10 +188,8 @@ def _kept_published(end: Dated | Problem, today: dt.date) -> Iterator[Problem]:
         yield end
         return
     until = years_after(end.day, 3)
-    a = end.assessment
     if today < until:
-        yield a.problem(
-            end.path,
+        yield end.problem(
             f"事務は {shown(end.day)}に終了しています。評価書は終了から3年の"
             f" {shown(until)}まで公表を続けてください。",
             Level.INFO,
@@ -164,8 +197,7 @@ def _kept_published(end: Dated | Problem, today: dt.date) -> Iterator[Problem]:
             source=ENDED,
         )
         return
-    yield a.problem(
-        end.path,
+    yield end.problem(
         f"事務の終了 {shown(end.day)}から3年（{until.isoformat()}）が経ち、"
         "公表を続ける義務の期間は終わりました。公表を終えるかどうかを決めてください。",
         Level.WARNING,
