@@ -151,10 +151,12 @@ def _cut_by_comment(assessment: Assessment) -> Iterator[Problem]:
     for mapping, key, path in _plain_scalars(assessment.source.tree, ()):
         token = mapping.ca.items.get(key, [None] * 3)[2]
         if token is not None and token.value.startswith("#"):
+            # The token runs on over the full-line comments that follow.
+            comment = token.value.split("\n", 1)[0].strip()
             yield assessment.problem(
                 path,
                 "値の後の「 #」から行末まではコメントとして無視されます"
-                f"（{token.value.strip()}）。値に含めるなら値全体を引用符で囲んでください。",
+                f"（{comment}）。値に含めるなら値全体を引用符で囲んでください。",
                 Level.WARNING,
                 rule="cut-by-comment",
             )

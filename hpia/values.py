@@ -65,9 +65,22 @@ def _not_text(value: object) -> PydanticCustomError:
     )
 
 
+def _single(value: object) -> None:
+    """Refuse a list or a mapping where the form holds one value."""
+    if isinstance(value, list):
+        raise PydanticCustomError(
+            "hpia_single", "一覧ではなく、値を1つだけ書いてください。"
+        )
+    if isinstance(value, Mapping):
+        raise PydanticCustomError(
+            "hpia_single", "「キー: 値」の形ではなく、値を1つだけ書いてください。"
+        )
+
+
 def read_text(value: object) -> str:
     if value is None:
         return ""
+    _single(value)
     if not isinstance(value, str):
         raise _not_text(value)
     return str(value)
@@ -90,11 +103,11 @@ def choice_reader(choices: Choices, optional: bool) -> Reader:
                 "選択されていません。選択肢: {options}",
                 {"options": listed},
             )
-        if not isinstance(value, str):
-            raise _not_text(value)
+        _single(value)
         if is_unknown(value):
             return UNKNOWN
-        found = by_key.get(fold(value))
+        # A number here (「50」) is no choice either: list the choices.
+        found = by_key.get(fold(str(value))) if isinstance(value, str) else None
         if found is None:
             raise PydanticCustomError(
                 "hpia_choice",
@@ -115,6 +128,7 @@ def date_reader(optional: bool) -> Reader:
                 "hpia_date_empty",
                 "日付がありません。2025-04-15 のように西暦で記入してください。",
             )
+        _single(value)
         if isinstance(value, dt.datetime):
             raise PydanticCustomError(
                 "hpia_date",
@@ -152,6 +166,7 @@ def read_count(value: object, optional: bool = True) -> int | str | None:
         raise PydanticCustomError("hpia_count_empty", "件数がありません。")
     if isinstance(value, str) and is_unknown(value):
         return UNKNOWN
+    _single(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise PydanticCustomError(
             "hpia_count",

@@ -22,7 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from hpia.characters import unseen_characters
 from hpia.errors import SourceError
 from hpia.problems import Problem
-from hpia.yamlsyntax import item_at, syntax_problem
+from hpia.yamlsyntax import explicit_tag, item_at, syntax_problem
 
 NO_WRAP = 1 << 20
 
@@ -88,6 +88,9 @@ def read_source(path: Path) -> Source:
         line, col, message = unseen
         label = item_at(text, line) or "文書"
         raise SourceError(Problem(str(path), line, col, label, message))
+    tagged = explicit_tag(path, text)
+    if tagged is not None:
+        raise SourceError(tagged)
     tree = _parse(path, text)
     if tree is None:
         raise SourceError(
@@ -153,3 +156,8 @@ def _parse(path: Path, text: str) -> Any:
         return make_yaml().load(text)
     except MarkedYAMLError as err:
         raise SourceError(syntax_problem(path, text, err)) from err
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as err:
+        # ruamel.yaml's constructors fail this way on values they cannot
+        # convert; the known causes are refused before parsing.
+        message = "YAMLとして読めない値があります。値を引用符で囲んでください。"
+        raise SourceError(_problem(path, 1, 1, message)) from err

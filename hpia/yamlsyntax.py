@@ -38,6 +38,15 @@ _SYNTAX = (
     ("another document", "1つのファイルに書ける評価書は1つです。「---」は使えません。"),
     ("expected <block end>", _REINDENT),
     ("quoted scalar", "引用符が閉じられていません。"),
+    (
+        "chomping or indentation indicators",
+        "「|」の後に書けるのは「-」か「+」だけです。"
+        "本文は次の行から字下げして書いてください。",
+    ),
+    (
+        "mapping keys are not allowed",
+        "「?」で始まる行は書けません。値なら引用符で囲んでください。",
+    ),
     ("flow sequence", "「[」に対応する「]」がありません。"),
     ("flow mapping", "「{」に対応する「}」がありません。"),
     ("block mapping", _REINDENT),
@@ -76,8 +85,12 @@ def syntax_problem(path: Path, text: str, err: MarkedYAMLError) -> Problem:
     if isinstance(err, DuplicateKeyError):
         return _duplicate(path, text, err)
 
-    mark = err.problem_mark
+    # Some scanner errors carry their position as the context only.
+    mark = err.problem_mark or err.context_mark
     line = mark.line if mark is not None else 0
+    blank = _blank_opening_block(text, line)
+    if blank is not None:
+        return _at(path, text, blank, 0, _INDENTED_BLANK)
     slip = _typing_slip(text, line)
     if slip is not None:
         at_line, col, message = slip
@@ -87,6 +100,48 @@ def syntax_problem(path: Path, text: str, err: MarkedYAMLError) -> Problem:
         message = "この引用符が閉じられていません。"
         return _at(path, text, start.line, start.column, message)
     return _at(path, text, line, mark.column if mark else 0, _translate(err))
+
+
+_INDENTED_BLANK = (
+    "「|-」などの後の空行に、本文より深く空白が入っています。"
+    "空行の空白を削除してください。"
+)
+
+
+def _blank_opening_block(text: str, line: int) -> int | None:
+    """A white-space-only first line of the block scalar around `line`.
+
+    ruamel.yaml takes a block's indentation from its first line, so blanks
+    there make the block end early, or refuse the lines after it.
+    """
+    lines = text.splitlines()
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        if _BLOCK_START.search(lines[number]):
+            first = number + 1
+            opening = first < len(lines) and lines[first] and not lines[first].strip()
+            return first if opening else None
+    return None
+
+
+_TAG = re.compile(r"^[ -]*(?:[^\s#:][^:#]*:[ ]+|- +)(![^\s]*)")
+_TAGGED = (
+    "「{tag}」はYAMLの型の指定として読まれます。"
+    "文字としての「!」なら値全体を引用符で囲んでください。"
+)
+
+
+def explicit_tag(path: Path, text: str) -> Problem | None:
+    """A value with an explicit YAML tag (「!!int a」), refused before parsing.
+
+    The form's types come from its catalog; a tag would only make ruamel.yaml
+    convert (or fail to convert) the value on its own.
+    """
+    for number, line in _structure_lines(text, len(text)):
+        found = _TAG.match(line)
+        if found is not None:
+            message = _TAGGED.format(tag=found.group(1))
+            return _at(path, text, number, found.start(1), message)
+    return None
 
 
 def _at(path: Path, text: str, line: int, col: int, message: str) -> Problem:
@@ -166,6 +221,12 @@ def _slip_in(number: int, line: str) -> tuple[int, int, str] | None:
         return number, indent, _FULL_WIDTH_INDENT
     if body.startswith("#") or not body:
         return None
+    if body.startswith("? ") or body == "?":
+        return (
+            number,
+            indent,
+            "「?」で始まる行は書けません。値なら引用符で囲んでください。",
+        )
 
     key, colon, rest = body.partition(":")
     if not colon:

@@ -61,9 +61,39 @@ CASES = [
     ),
     pytest.param(
         ("    事務の名称: テスト事務", "    事務の名称: !重要 テスト事務"),
-        "F:13:12: YAML構文（Ⅰ-１-① 事務の名称）: 「!」で始まる値は型の指定として"
-        "読まれます。値全体を引用符で囲んでください。",
+        "F:13:12: YAML構文（Ⅰ-１-① 事務の名称）: 「!重要」はYAMLの型の指定として"
+        "読まれます。文字としての「!」なら値全体を引用符で囲んでください。",
         id="value-starting-with-a-bang",
+    ),
+    pytest.param(
+        ("    事務の名称: テスト事務", "    事務の名称: !!int a"),
+        "F:13:12: YAML構文（Ⅰ-１-① 事務の名称）: 「!!int」はYAMLの型の指定として"
+        "読まれます。文字としての「!」なら値全体を引用符で囲んでください。",
+        id="explicit-tag-that-would-fail-to-convert",
+    ),
+    pytest.param(
+        ("    事務の内容: |-\n", "    事務の内容: |-\n          \n"),
+        "F:15:1: YAML構文（Ⅰ-１-② 事務の内容）: 「|-」などの後の空行に、"
+        "本文より深く空白が入っています。空行の空白を削除してください。",
+        id="indented-blank-line-opening-a-block",
+    ),
+    pytest.param(
+        ("    事務の内容: |-\n", "    事務の内容: |x\n"),
+        "F:14:13: YAML構文（Ⅰ-１-② 事務の内容）: 「|」の後に書けるのは「-」か「+」"
+        "だけです。本文は次の行から字下げして書いてください。",
+        id="bad-block-indicator",
+    ),
+    pytest.param(
+        ("  公表日: 2025-04-15", "  公表日: [2025-04-15]"),
+        "F:10:3: 表紙 公表日: 一覧ではなく、値を1つだけ書いてください。",
+        id="a-list-where-one-date-is-meant",
+    ),
+    pytest.param(
+        ("          使用者数: 10人以上50人未満", "          使用者数: 50"),
+        "F:71:17: Ⅱ-３-④ 使用者数: 「50」は選択肢にありません。選択肢: 「10人未満」"
+        "「10人以上50人未満」「50人以上100人未満」「100人以上500人未満」"
+        "「500人以上1,000人未満」「1,000人以上」",
+        id="a-number-where-a-choice-is-meant",
     ),
     pytest.param(
         ('    結果: ""\n', '    結果: ""\n---\na: 1\n'),
@@ -128,3 +158,18 @@ def test_a_quoted_value_keeps_its_hash(
 ) -> None:
     path = edited(tmp_path, ("    連絡先: テスト課", '    連絡先: "テスト課 #内線123"'))
     assert hpia("validate", path).out == ""
+
+
+def test_the_cut_comment_is_quoted_without_the_comments_after_it(
+    hpia: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = edited(
+        tmp_path,
+        (
+            "    連絡先: テスト課\n",
+            "    連絡先: テスト課 #内線123\n    # 次の行の説明\n",
+        ),
+    )
+    (line,) = lines_of(hpia("validate", path), path)
+    assert "（#内線123）。" in line
+    assert "次の行" not in line

@@ -279,7 +279,15 @@ OUTLINE = group(
     group(
         "特定個人情報ファイルの取扱いの委託",
         choice("委託の有無", ENTRUST, mark="※", ref="entrust"),
-        count("件数", sub_of="委託の有無", optional=True, ref="entrust_count"),
+        # 「（ 3 ）件」 is printed in the ※ row of 委託の有無, so it shares the
+        # ※: a change of the count is taken as 重要 unless decided otherwise.
+        count(
+            "件数",
+            sub_of="委託の有無",
+            important=True,
+            optional=True,
+            ref="entrust_count",
+        ),
         blocks(
             "委託事項",
             text("名称", note="委託事項の見出し（例: システムの運用・保守）。"),
